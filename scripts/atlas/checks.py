@@ -1,0 +1,140 @@
+"""Checks across records: ids match files, references resolve, places lie in their region."""
+
+from functools import partial
+from pathlib import Path
+
+from atlas.geo import distance_to_box_km
+from atlas.problems import Problem
+
+REGION_REACH_KM = 25
+
+
+def check(atlas, regions_dir: Path) -> list[Problem]:
+    return [
+        *_taxonomy(atlas),
+        *_file_names(atlas, regions_dir),
+        *_regions(atlas),
+        *_partners(atlas),
+        *_pilots(atlas),
+        *_sites(atlas),
+    ]
+
+
+def _refer(atlas, kind, record_id, location, wanted, table, what):
+    """A problem if the id at location does not name a record of the given table."""
+    if wanted in table:
+        return []
+    doc = atlas.documents[(kind, record_id)]
+    return [doc.problem(location, f"there is no {what} '{wanted}'{_known(table)}")]
+
+
+def _known(table) -> str:
+    ids = sorted(table)
+    return f"; known: {', '.join(ids)}" if len(ids) <= 16 else ""
+
+
+def _terms(atlas, vocabulary):
+    return {t.id: t for t in getattr(atlas.taxonomy, vocabulary)}
+
+
+def _taxonomy(atlas):
+    doc = atlas.documents[("taxonomy", "taxonomy")]
+    problems = []
+    for vocabulary in ("themes", "categories", "layers", "sectors"):
+        seen = set()
+        for i, term in enumerate(getattr(atlas.taxonomy, vocabulary)):
+            if term.id in seen:
+                problems.append(doc.problem((vocabulary, i, "id"), f"'{term.id}' is given twice in {vocabulary}"))
+            seen.add(term.id)
+    return problems
+
+
+def _file_names(atlas, regions_dir):
+    problems = []
+    for (kind, record_id), doc in atlas.documents.items():
+        if kind == "taxonomy":
+            continue
+        path = Path(doc.path)
+        expected = path.parent.name if kind == "region" else path.stem
+        if record_id != expected:
+            problems.append(doc.problem(("id",), f"the id '{record_id}' must match the {'folder' if kind == 'region' else 'file'} name '{expected}'"))
+        if kind in ("site", "pilot"):
+            folder = path.parent.parent.name
+            region = getattr(atlas, kind + "s")[record_id].region
+            if region != folder:
+                problems.append(doc.problem(("region",), f"this record is in the folder of '{folder}' but says region '{region}'"))
+    return problems
+
+
+def _regions(atlas):
+    problems = []
+    for region in atlas.regions.values():
+        doc = atlas.documents[("region", region.id)]
+        problems += _refer(atlas, "region", region.id, ("partner",), region.partner, atlas.partners, "partner")
+        box = region.bbox
+        if box.south >= box.north or box.west >= box.east:
+            problems.append(doc.problem(("bbox",), "the bounding box must have south < north and west < east"))
+        elif distance_to_box_km(region.centre.lat, region.centre.lon, box) > 0:
+            problems.append(doc.problem(("centre",), "the centre lies outside the region's bounding box"))
+    return problems
+
+
+def _partners(atlas):
+    problems = []
+    for partner in atlas.partners.values():
+        doc = atlas.documents[("partner", partner.id)]
+        if partner.kind == "regional" and partner.region is None:
+            problems.append(doc.problem((), "a regional partner needs 'region': the id of its region"))
+        if partner.kind == "scientific" and partner.region is not None:
+            problems.append(doc.problem(("region",), "a scientific partner has no region; remove 'region'"))
+        if partner.region is not None:
+            problems += _refer(atlas, "partner", partner.id, ("region",), partner.region, atlas.regions, "region")
+            region = atlas.regions.get(partner.region)
+            if region is not None and region.partner != partner.id:
+                problems.append(doc.problem(("region",), f"region '{region.id}' names '{region.partner}' as its partner, not '{partner.id}'"))
+    return problems
+
+
+def _pilots(atlas):
+    problems = []
+    themes, sectors = _terms(atlas, "themes"), _terms(atlas, "sectors")
+    for pilot in atlas.pilots.values():
+        refer = partial(_refer, atlas, "pilot", pilot.id)
+        problems += refer(("region",), pilot.region, atlas.regions, "region")
+        problems += refer(("theme",), pilot.theme, themes, "theme")
+        for i, sector in enumerate(pilot.sectors):
+            problems += refer(("sectors", i), sector, sectors, "stakeholder sector")
+        for i, site in enumerate(pilot.sites):
+            problems += refer(("sites", i), site, atlas.sites, "site")
+        region = atlas.regions.get(pilot.region)
+        for i, place in enumerate(pilot.places):
+            problems += _near_region(atlas, "pilot", pilot.id, ("places", i), place, region)
+        if pilot.period.end is not None and pilot.period.end < pilot.period.start:
+            problems.append(atlas.documents[("pilot", pilot.id)].problem(("period", "end"), "the period ends before it starts"))
+    return problems
+
+
+def _sites(atlas):
+    problems = []
+    categories, layers = _terms(atlas, "categories"), _terms(atlas, "layers")
+    for site in atlas.sites.values():
+        refer = partial(_refer, atlas, "site", site.id)
+        problems += refer(("region",), site.region, atlas.regions, "region")
+        for i, category in enumerate(site.categories):
+            problems += refer(("categories", i), category, categories, "category")
+        for i, layer in enumerate(site.layers):
+            problems += refer(("layers", i), layer, layers, "time layer")
+        for i, other in enumerate(site.same_complex):
+            problems += refer(("same_complex", i), other, atlas.sites, "site")
+        problems += _near_region(atlas, "site", site.id, ("location",), site.location, atlas.regions.get(site.region))
+    return problems
+
+
+def _near_region(atlas, kind, record_id, location, point, region):
+    if region is None:
+        return []
+    off = distance_to_box_km(point.lat, point.lon, region.bbox)
+    if off <= REGION_REACH_KM:
+        return []
+    doc = atlas.documents[(kind, record_id)]
+    return [doc.problem(location, f"lat {point.lat}, lon {point.lon} lies {off:.0f} km outside region '{region.id}' (at most {REGION_REACH_KM} km allowed): check the coordinates, and that lat and lon are not swapped")]

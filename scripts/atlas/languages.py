@@ -1,0 +1,33 @@
+"""The eight languages of the atlas and the order in which a missing text falls back."""
+
+from typing import Literal
+
+LANGUAGES: tuple[str, ...] = ("en", "cs", "de", "it", "sl", "hr", "pl", "nl")
+DEFAULT = "en"
+LanguageCode = Literal["en", "cs", "de", "it", "sl", "hr", "pl", "nl"]
+
+# Each language's own name, for the switcher.
+NAMES = {
+    "en": "English",
+    "cs": "Čeština",
+    "de": "Deutsch",
+    "it": "Italiano",
+    "sl": "Slovenščina",
+    "hr": "Hrvatski",
+    "pl": "Polski",
+    "nl": "Nederlands",
+}
+
+
+def fallbacks(lang: str, regional: str | None = None) -> list[str]:
+    """The languages to try for a text, best first: the page's, English, the region's own."""
+    order = [lang, DEFAULT]
+    if regional:
+        order.append(regional)
+    order.extend(LANGUAGES)
+    return list(dict.fromkeys(order))
+
+
+def url_prefix(lang: str) -> str:
+    """Where a language's pages live below the site root: English at the root."""
+    return "" if lang == DEFAULT else f"{lang}/"

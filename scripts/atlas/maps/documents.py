@@ -1,0 +1,99 @@
+"""Folium map documents: the atlas map, region maps and the small maps of sites and pilots."""
+
+import itertools
+
+import folium
+import xyzservices
+from folium.plugins import MarkerCluster
+
+from atlas.maps import assets, data
+from atlas.maps.elements import AtlasSites, NearMe, SiteFilter
+
+
+class UnknownTiles(ValueError):
+    pass
+
+
+def tile_provider(name: str) -> xyzservices.TileProvider:
+    try:
+        return xyzservices.providers.query_name(name)
+    except ValueError:
+        raise UnknownTiles(f"mkdocs.yml: plugins.atlas.tiles: '{name}' is not a tile provider known to xyzservices (for example OpenStreetMap.Mapnik)") from None
+
+
+def base_map(document: str, title: str, tiles: xyzservices.TileProvider, bounds) -> folium.Map:
+    """An empty map in the site's own assets, showing bounds ((south, west), (north, east))."""
+    (south, west), (north, east) = bounds
+    fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=8, tiles=None, control_scale=True)
+    fmap.default_js = assets.linked_from(document, assets.MAP_JS)
+    fmap.default_css = assets.linked_from(document, assets.MAP_CSS)
+    fmap.get_root().title = title
+    folium.TileLayer(tiles).add_to(fmap)
+    fmap.fit_bounds([[south, west], [north, east]], max_zoom=15)
+    return fmap
+
+
+def site_layer(fmap: folium.Map, document: str, atlas, sites, speaker) -> AtlasSites:
+    """All sites as one clustered GeoJSON layer with popups in the speaker's language."""
+    cluster = MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 50})
+    cluster.default_js = assets.linked_from(document, assets.CLUSTER_JS)
+    cluster.default_css = assets.linked_from(document, assets.CLUSTER_CSS)
+    cluster.add_to(fmap)
+    layer = AtlasSites(
+        data.features(atlas, sites, speaker, document),
+        data.legend(atlas, speaker),
+        fmap.get_name(),
+        assets.linked_from(document, assets.ATLAS_JS),
+    )
+    layer.add_to(cluster)
+    return layer
+
+
+def bounds_of(points) -> tuple:
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return (min(lats), min(lons)), (max(lats), max(lons))
+
+
+def atlas_map(document: str, title: str, atlas, speaker, tiles) -> folium.Map:
+    sites = list(atlas.sites.values())
+    boxes = [r.bbox for r in atlas.regions.values()]
+    fmap = base_map(document, title, tiles, bounds_of([(b.south, b.west) for b in boxes] + [(b.north, b.east) for b in boxes]))
+    layer = site_layer(fmap, document, atlas, sites, speaker)
+    SiteFilter(layer, data.filter_options(atlas, speaker, sites)).add_to(fmap)
+    NearMe(layer, data.near_options(speaker)).add_to(fmap)
+    return fmap
+
+
+def region_map(document: str, title: str, atlas, region, speaker, tiles) -> folium.Map:
+    box = region.bbox
+    fmap = base_map(document, title, tiles, ((box.south, box.west), (box.north, box.east)))
+    folium.Rectangle([[box.south, box.west], [box.north, box.east]], color="#555555", weight=1, dash_array="6 6", fill=False).add_to(fmap)
+    sites = atlas.sites_of(region.id)
+    if sites:
+        layer = site_layer(fmap, document, atlas, sites, speaker)
+        SiteFilter(layer, data.filter_options(atlas, speaker, sites)).add_to(fmap)
+    return fmap
+
+
+def points_map(document: str, title: str, points, tiles) -> folium.Map:
+    """A small map of a few points with no text on it, so that one document serves every language."""
+    (south, west), (north, east) = bounds_of([(lat, lon) for lat, lon, _ in points])
+    pad = 0.01
+    fmap = base_map(document, title, tiles, ((south - pad, west - pad), (north + pad, east + pad)))
+    for lat, lon, colour in points:
+        folium.CircleMarker([lat, lon], radius=8, color="#ffffff", weight=2, fill=True, fill_color=colour, fill_opacity=1).add_to(fmap)
+    return fmap
+
+
+def render(fmap: folium.Map) -> str:
+    """The map's HTML, with Folium's random element ids replaced by a counter so builds repeat."""
+    root = fmap.get_root()
+    counter = itertools.count(1)
+
+    def visit(element):
+        element._id = f"{next(counter)}"
+        for child in element._children.values():
+            visit(child)
+
+    visit(root)
+    return root.render()

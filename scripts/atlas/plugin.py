@@ -1,0 +1,53 @@
+"""The MkDocs plugin: generates the atlas pages before MkDocs collects its files.
+
+MkDocs calls on_config once per build (and again on every `mkdocs serve` rebuild), while the
+i18n plugin repeats the later events for each language; so the records are loaded, checked and
+rendered here, once, for all eight languages.
+"""
+
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from atlas import generate
+from atlas.pages import Language
+from atlas.problems import InvalidRecords
+
+log = get_plugin_logger(__name__)
+
+SLOT = re.compile(r"<!--\s*atlas:([a-z-]+)\s*-->")
+
+
+class AtlasConfig(Config):
+    regions = c.Type(str, default="regions")
+    tiles = c.Type(str, default="OpenStreetMap.Mapnik")
+
+
+class AtlasPlugin(BasePlugin[AtlasConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        try:
+            self.generated = generate.generate(root / self.config.regions, Path(config.docs_dir), self.config.tiles)
+        except InvalidRecords as error:
+            raise PluginError(f"The records have {len(error.problems)} problem(s):\n{error.report()}") from None
+        except generate.SettingError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"{self.generated.summary()}")
+        return config
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(Path(config.config_file_path).parent / self.config.regions))
+        return server
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """Fill the slots (<!-- atlas:name -->) of hand-written pages in the page's language."""
+        if not SLOT.search(markdown):
+            return markdown
+        lang = getattr(page.file, "locale_alternate_of", None) or "en"
+        source = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        speaker = Language(lang)
+        return SLOT.sub(lambda match: self.generated.slot(match.group(1), speaker, source), markdown)

@@ -1,0 +1,126 @@
+"""Finding, reading and checking the record files under regions/ into one Atlas."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from atlas import checks
+from atlas.messages import schema_problems
+from atlas.problems import InvalidRecords, Problem
+from atlas.schema import RECORD_TYPES, Partner, Pilot, Region, Site, Taxonomy
+from atlas.source import Document, load
+
+PROJECT = "_project"
+
+
+@dataclass
+class Atlas:
+    """Every record, checked, with the document each came from."""
+
+    taxonomy: Taxonomy
+    regions: dict[str, Region] = field(default_factory=dict)
+    partners: dict[str, Partner] = field(default_factory=dict)
+    pilots: dict[str, Pilot] = field(default_factory=dict)
+    sites: dict[str, Site] = field(default_factory=dict)
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+
+    def term(self, vocabulary: str, term_id: str):
+        return next(t for t in getattr(self.taxonomy, vocabulary) if t.id == term_id)
+
+    def sites_of(self, region_id: str) -> list[Site]:
+        return [s for s in self.sites.values() if s.region == region_id]
+
+    def pilots_of(self, region_id: str) -> list[Pilot]:
+        return [p for p in self.pilots.values() if p.region == region_id]
+
+    def partner_of(self, region_id: str) -> Partner:
+        return self.partners[self.regions[region_id].partner]
+
+    def sites_named(self, ids: list[str]) -> list[Site]:
+        return [self.sites[i] for i in ids]
+
+    def pilots_at(self, site_id: str) -> list[Pilot]:
+        return [p for p in self.pilots.values() if site_id in p.sites]
+
+
+def kind_of(relative: Path) -> str | None:
+    """The record type a file under regions/ holds, by where it stands; None if it stands nowhere."""
+    parts = relative.parts
+    if parts == (PROJECT, "taxonomy.yml"):
+        return "taxonomy"
+    if len(parts) == 3 and parts[:2] == (PROJECT, "partners"):
+        return "partner"
+    if len(parts) == 2 and parts[0] != PROJECT and parts[1] == "region.yml":
+        return "region"
+    if len(parts) == 3 and parts[0] != PROJECT and parts[1] in ("pilots", "sites"):
+        return parts[1][:-1]
+    return None
+
+
+def record_files(regions_dir: Path) -> list[Path]:
+    return sorted(p for p in regions_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def load_atlas(regions_dir: Path) -> Atlas:
+    """Read and check every record; raise InvalidRecords with all problems if any."""
+    root = regions_dir.parent
+    problems: list[Problem] = []
+    parsed: list[tuple[str, Document, object]] = []
+    for path in record_files(regions_dir):
+        shown = path.relative_to(root).as_posix()
+        kind = kind_of(path.relative_to(regions_dir))
+        if path.suffix == ".yaml" or kind is None:
+            problems.append(Problem(shown, 1, 1, _misplaced(path)))
+            continue
+        doc, found = load(path, shown)
+        problems.extend(found)
+        if doc is None:
+            continue
+        model = RECORD_TYPES[kind]
+        if not isinstance(doc.data, dict):
+            problems.append(doc.problem((), f"a {kind} record must be a mapping of fields to values"))
+            continue
+        try:
+            parsed.append((kind, doc, model.model_validate(doc.data)))
+        except ValidationError as error:
+            problems.extend(schema_problems(doc, error, model))
+    atlas = _assemble(parsed, regions_dir, problems)
+    if atlas is not None:
+        problems.extend(checks.check(atlas, regions_dir))
+    if problems or atlas is None:
+        raise InvalidRecords(problems)
+    return atlas
+
+
+def _misplaced(path: Path) -> str:
+    if path.suffix == ".yaml":
+        return "record files end in .yml: rename this file"
+    return (
+        "this file is not where a record can be: use regions/<region>/region.yml, "
+        "regions/<region>/sites/<id>.yml, regions/<region>/pilots/<id>.yml or regions/_project/"
+    )
+
+
+def _assemble(parsed, regions_dir: Path, problems: list[Problem]) -> Atlas | None:
+    taxonomy = [record for kind, _, record in parsed if kind == "taxonomy"]
+    if not taxonomy:
+        path = regions_dir / PROJECT / "taxonomy.yml"
+        if not path.exists():
+            shown = path.relative_to(regions_dir.parent).as_posix()
+            problems.append(Problem(shown, 1, 1, "the taxonomy file is missing"))
+        return None
+    atlas = Atlas(taxonomy=taxonomy[0])
+    atlas.documents[("taxonomy", "taxonomy")] = next(doc for kind, doc, _ in parsed if kind == "taxonomy")
+    tables = {"region": atlas.regions, "partner": atlas.partners, "pilot": atlas.pilots, "site": atlas.sites}
+    for kind, doc, record in parsed:
+        if kind == "taxonomy":
+            continue
+        table = tables[kind]
+        if record.id in table:
+            first = atlas.documents[(kind, record.id)].path
+            problems.append(doc.problem(("id",), f"the {kind} id '{record.id}' is already used by {first}"))
+            continue
+        table[record.id] = record
+        atlas.documents[(kind, record.id)] = doc
+    return atlas

@@ -1,0 +1,162 @@
+"""The record types of the atlas: one definition that validates the YAML and yields JSON Schema."""
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from atlas.languages import LanguageCode
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    Field(description="Lower-case id: letters a-z, digits and single hyphens"),
+]
+Country = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{2}$"), Field(description="ISO 3166-1 alpha-2 code")
+]
+Line = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+PartialDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    Field(description="YYYY, YYYY-MM or YYYY-MM-DD, in quotes"),
+]
+WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9]\d*$")]
+
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#][^\s]*)?$")
+
+
+def _web_url(value: str) -> str:
+    if not _WEB_URL.match(value):
+        raise ValueError("must be a web address starting with https:// or http://")
+    return value
+
+
+Url = Annotated[
+    str,
+    AfterValidator(_web_url),
+    Field(json_schema_extra={"pattern": _WEB_URL.pattern, "format": "uri"}),
+]
+Text = Annotated[
+    dict[LanguageCode, Line],
+    Field(
+        min_length=1,
+        description="A text in each of the eight languages: en cs de it sl hr pl nl",
+    ),
+]
+Sources = Annotated[list[Url], Field(min_length=1, description="Public pages the facts come from")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Point(Strict):
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+
+
+class Place(Point):
+    name: Text
+
+
+class BoundingBox(Strict):
+    south: Annotated[float, Field(ge=-90, le=90)]
+    west: Annotated[float, Field(ge=-180, le=180)]
+    north: Annotated[float, Field(ge=-90, le=90)]
+    east: Annotated[float, Field(ge=-180, le=180)]
+
+
+class Period(Strict):
+    start: PartialDate
+    end: PartialDate | None = None
+
+
+class Region(Strict):
+    """A partner region of InduCult2.0."""
+
+    id: Slug
+    country: Country
+    language: LanguageCode = Field(description="The region's own language")
+    partner: Slug = Field(description="Id of the region's partner organisation")
+    name: Text
+    summary: Text
+    description: Text
+    centre: Point
+    bbox: BoundingBox
+    website: Url
+    sources: Sources
+
+
+class Partner(Strict):
+    """A partner organisation: one per region, and the scientific partners."""
+
+    id: Slug
+    kind: Literal["regional", "scientific"]
+    lead: bool = False
+    name: Text
+    native_name: Line
+    city: Text
+    country: Country
+    website: Url
+    region: Slug | None = Field(None, description="For regional partners: id of their region")
+    sources: Sources
+
+
+class Pilot(Strict):
+    """A pilot action run by a region to test Living Industrial Culture in practice."""
+
+    id: Slug
+    region: Slug
+    theme: Slug = Field(description="One of the project's four themes (taxonomy.yml)")
+    title: Text
+    summary: Text
+    description: Text
+    period: Period
+    places: Annotated[list[Place], Field(min_length=1)]
+    sectors: Annotated[list[Slug], Field(min_length=1)]
+    sites: list[Slug] = []
+    sources: Sources
+
+
+class Site(Strict):
+    """A place of industrial culture: heritage, working industry or a place of the future."""
+
+    id: Slug
+    region: Slug
+    name: Line = Field(description="The native name, as the place calls itself")
+    names: Text | None = Field(None, description="Names in other languages, where they differ")
+    categories: Annotated[list[Slug], Field(min_length=1)]
+    layers: Annotated[list[Slug], Field(min_length=1, description="past, present, future")]
+    location: Point
+    address: Line | None = None
+    website: Url | None = None
+    wikidata: WikidataId | None = None
+    same_complex: list[Slug] = Field([], description="Sites of the same complex")
+    description: Text
+    sources: Sources
+
+
+class Term(Strict):
+    id: Slug
+    label: Text
+    description: Text | None = None
+    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-f]{6}$")] | None = None
+
+
+class Taxonomy(Strict):
+    """The project-wide vocabularies with their labels."""
+
+    themes: Annotated[list[Term], Field(min_length=1)]
+    categories: Annotated[list[Term], Field(min_length=1)]
+    layers: Annotated[list[Term], Field(min_length=1)]
+    sectors: Annotated[list[Term], Field(min_length=1)]
+
+
+RECORD_TYPES: dict[str, type[Strict]] = {
+    "region": Region,
+    "partner": Partner,
+    "pilot": Pilot,
+    "site": Site,
+    "taxonomy": Taxonomy,
+}
