@@ -22,7 +22,7 @@ def check(atlas, regions_dir: Path) -> list[Problem]:
 
 def _refer(atlas, kind, record_id, location, wanted, table, what):
     """A problem if the id at location does not name a record of the given table."""
-    if wanted in table:
+    if wanted in table or wanted in atlas.unreadable:
         return []
     doc = atlas.documents[(kind, record_id)]
     return [doc.problem(location, f"there is no {what} '{wanted}'{_known(table)}")]

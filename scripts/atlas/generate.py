@@ -9,7 +9,7 @@ from atlas.maps import data
 from atlas.maps.documents import UnknownTiles
 from atlas.maps.slots import Maps
 from atlas.pages import Pages
-from atlas.records import Atlas, load_atlas
+from atlas.records import Atlas, load_atlas, record_files
 
 # Folders below docs/ that the generator owns entirely (git-ignored).
 OWNED = [f"{lang}/{routes.GENERATED}" for lang in LANGUAGES] + ["maps", "opendata"]
@@ -52,6 +52,11 @@ def build_files(atlas: Atlas, tiles: str) -> tuple[Pages, Maps, dict[str, str]]:
     files["opendata/sites.geojson"] = data.open_geojson(atlas)
     files["opendata/sites.csv"] = data.open_csv(atlas)
     return pages, maps, files
+
+
+def fingerprint(regions_dir: Path) -> tuple:
+    """What changes when any record file changes: each file's path, size and modification time."""
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in record_files(regions_dir))
 
 
 def generate(regions_dir: Path, docs_dir: Path, tiles: str) -> Generated:

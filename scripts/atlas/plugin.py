@@ -28,10 +28,18 @@ class AtlasConfig(Config):
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
+    generated = None
+    fingerprint = None
+
     def on_config(self, config):
-        root = Path(config.config_file_path).parent
+        regions = Path(config.config_file_path).parent / self.config.regions
+        # The i18n plugin runs on_config again for each language: generate once per state of the records.
+        fingerprint = generate.fingerprint(regions)
+        if self.generated is not None and fingerprint == self.fingerprint:
+            return config
         try:
-            self.generated = generate.generate(root / self.config.regions, Path(config.docs_dir), self.config.tiles)
+            self.generated = generate.generate(regions, Path(config.docs_dir), self.config.tiles)
+            self.fingerprint = fingerprint
         except InvalidRecords as error:
             raise PluginError(f"The records have {len(error.problems)} problem(s):\n{error.report()}") from None
         except generate.SettingError as error:

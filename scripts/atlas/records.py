@@ -24,6 +24,8 @@ class Atlas:
     pilots: dict[str, Pilot] = field(default_factory=dict)
     sites: dict[str, Site] = field(default_factory=dict)
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    # Ids of records whose files could not be read; references to them are not reported again.
+    unreadable: set[str] = field(default_factory=set)
 
     def term(self, vocabulary: str, term_id: str):
         return next(t for t in getattr(self.taxonomy, vocabulary) if t.id == term_id)
@@ -67,6 +69,7 @@ def load_atlas(regions_dir: Path) -> Atlas:
     root = regions_dir.parent
     problems: list[Problem] = []
     parsed: list[tuple[str, Document, object]] = []
+    unreadable: set[str] = set()
     for path in record_files(regions_dir):
         shown = path.relative_to(root).as_posix()
         kind = kind_of(path.relative_to(regions_dir))
@@ -76,6 +79,7 @@ def load_atlas(regions_dir: Path) -> Atlas:
         doc, found = load(path, shown)
         problems.extend(found)
         if doc is None:
+            unreadable.add(path.stem)
             continue
         model = RECORD_TYPES[kind]
         if not isinstance(doc.data, dict):
@@ -85,8 +89,10 @@ def load_atlas(regions_dir: Path) -> Atlas:
             parsed.append((kind, doc, model.model_validate(doc.data)))
         except ValidationError as error:
             problems.extend(schema_problems(doc, error, model))
+            unreadable.add(path.stem)
     atlas = _assemble(parsed, regions_dir, problems)
     if atlas is not None:
+        atlas.unreadable = unreadable
         problems.extend(checks.check(atlas, regions_dir))
     if problems or atlas is None:
         raise InvalidRecords(problems)

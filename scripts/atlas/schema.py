@@ -96,7 +96,7 @@ class Partner(Strict):
     lead: bool = False
     name: Text
     native_name: Line
-    city: Text
+    city: Text | None = Field(None, description="The seat of the organisation, where a source confirms it")
     country: Country
     website: Url
     region: Slug | None = Field(None, description="For regional partners: id of their region")
@@ -129,6 +129,10 @@ class Site(Strict):
     categories: Annotated[list[Slug], Field(min_length=1)]
     layers: Annotated[list[Slug], Field(min_length=1, description="past, present, future")]
     location: Point
+    approximate: bool = Field(
+        False,
+        description="true when the coordinates are those of the town or area a source names, not of the place itself",
+    )
     address: Line | None = None
     website: Url | None = None
     wikidata: WikidataId | None = None

@@ -93,6 +93,7 @@ def _open_properties(site) -> dict:
         "names": site.names or {},
         "categories": site.categories,
         "layers": site.layers,
+        "approximate": site.approximate,
         "address": site.address,
         "website": site.website,
         "wikidata": site.wikidata,
@@ -103,7 +104,7 @@ def _open_properties(site) -> dict:
 
 
 CSV_FIELDS = (
-    ["id", "region", "name", "lat", "lon", "categories", "layers", "address", "website", "wikidata", "page", "sources"]
+    ["id", "region", "name", "lat", "lon", "approximate", "categories", "layers", "address", "website", "wikidata", "page", "sources"]
     + [f"name_{lang}" for lang in LANGUAGES]
     + [f"description_{lang}" for lang in LANGUAGES]
 )
@@ -117,7 +118,7 @@ def open_csv(atlas) -> str:
     for site in sorted(atlas.sites.values(), key=lambda s: s.id):
         props = _open_properties(site)
         row = {key: props.get(key) or "" for key in CSV_FIELDS if key in props}
-        row |= {"lat": site.location.lat, "lon": site.location.lon}
+        row |= {"lat": site.location.lat, "lon": site.location.lon, "approximate": str(site.approximate).lower()}
         row |= {key: "|".join(props[key]) for key in ("categories", "layers", "sources")}
         row |= {f"name_{lang}": (site.names or {}).get(lang, "") for lang in LANGUAGES}
         row |= {f"description_{lang}": site.description.get(lang, "") for lang in LANGUAGES}

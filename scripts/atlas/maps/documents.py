@@ -42,7 +42,7 @@ def site_layer(fmap: folium.Map, document: str, atlas, sites, speaker) -> AtlasS
     layer = AtlasSites(
         data.features(atlas, sites, speaker, document),
         data.legend(atlas, speaker),
-        fmap.get_name(),
+        fmap,
         assets.linked_from(document, assets.ATLAS_JS),
     )
     layer.add_to(cluster)

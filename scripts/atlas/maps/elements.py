@@ -23,16 +23,16 @@ class AtlasSites(JSCSSMixin, MacroElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = AtlasMap.sites({{ this.map_name }}, {{ this._parent.get_name() }}, {{ this.data }}, {{ this.legend }});
+var {{ this.get_name() }} = AtlasMap.sites({{ this.map.get_name() }}, {{ this._parent.get_name() }}, {{ this.data }}, {{ this.legend }});
 {% endmacro %}"""
     )
 
-    def __init__(self, geojson: dict, legend: dict, map_name: str, assets: list):
+    def __init__(self, geojson: dict, legend: dict, fmap, assets: list):
         super().__init__()
         self._name = "AtlasSites"
         self.data = script_json(geojson)
         self.legend = script_json(legend)
-        self.map_name = map_name
+        self.map = fmap
         self.default_js = assets
 
 

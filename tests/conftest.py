@@ -1,0 +1,89 @@
+"""Shared fixtures: the real atlas built once per test run, and small record trees for unit tests."""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The real atlas, built strictly into a temporary folder: (site folder, build log)."""
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site, result.stderr
+
+
+@pytest.fixture(scope="session")
+def site(built):
+    return built[0]
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The built site served on localhost; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def records(tmp_path):
+    """A small valid record tree copied from the real taxonomy, to be broken by each test."""
+    regions = tmp_path / "regions"
+    (regions / "_project" / "partners").mkdir(parents=True)
+    shutil.copy(ROOT / "regions" / "_project" / "taxonomy.yml", regions / "_project" / "taxonomy.yml")
+    write(regions / "_project/partners/p-one.yml", PARTNER)
+    write(regions / "one/region.yml", REGION)
+    write(regions / "one/sites/mine.yml", SITE)
+    write(regions / "one/pilots/days.yml", PILOT)
+    return regions
+
+
+def write(path: Path, data) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+TEXT = {"en": "Text", "cs": "Text cs"}
+PARTNER = {
+    "id": "p-one", "kind": "regional", "name": {"en": "Partner"}, "native_name": "Partner", "city": {"en": "Town"},
+    "country": "DE", "website": "https://example.org/", "region": "one", "sources": ["https://example.org/"],
+}
+REGION = {
+    "id": "one", "country": "DE", "language": "de", "partner": "p-one", "name": {"en": "One"}, "summary": TEXT,
+    "description": TEXT, "centre": {"lat": 50.7, "lon": 12.5}, "bbox": {"south": 50.5, "west": 12.2, "north": 50.9, "east": 12.8},
+    "website": "https://example.org/", "sources": ["https://example.org/"],
+}
+SITE = {
+    "id": "mine", "region": "one", "name": "Zeche", "categories": ["mining"], "layers": ["past"],
+    "location": {"lat": 50.72, "lon": 12.49}, "description": TEXT, "sources": ["https://example.org/mine"],
+}
+PILOT = {
+    "id": "days", "region": "one", "theme": "identity", "title": {"en": "Days"}, "summary": TEXT, "description": TEXT,
+    "period": {"start": "2018-09", "end": "2018-10"}, "places": [{"name": {"en": "Town"}, "lat": 50.7, "lon": 12.5}],
+    "sectors": ["museums"], "sites": ["mine"], "sources": ["https://example.org/days"],
+}

@@ -1,0 +1,172 @@
+"""The real atlas, built strictly: every record in every language, linked, translated, light."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from atlas.languages import DEFAULT, LANGUAGES
+from atlas.records import load_atlas
+from conftest import ROOT
+
+ATLAS = load_atlas(ROOT / "regions")
+KINDS = {"region": ATLAS.regions, "partner": ATLAS.partners, "pilot": ATLAS.pilots, "site": ATLAS.sites}
+
+
+def page(site: Path, lang: str, path: str) -> Path:
+    return site / ("" if lang == DEFAULT else lang) / path / "index.html"
+
+
+class Links(HTMLParser):
+    """The alternates, language switcher entries, nav links and texts of one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.alternates, self.switcher, self.sidebar, self.texts = {}, {}, [], []
+        self._in_switcher = self._in_nav = 0
+        self._stack = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+        if tag == "a" and "md-select__link" in (attrs.get("class") or ""):
+            self.switcher[attrs.get("hreflang")] = attrs["href"]
+        if tag == "nav" and "md-nav--primary" in (attrs.get("class") or ""):
+            self._in_nav = 1
+        elif self._in_nav and tag == "nav":
+            self._in_nav += 1
+        if self._in_nav and tag == "a":
+            self.sidebar.append(attrs.get("href", ""))
+
+    def handle_endtag(self, tag):
+        if self._in_nav and tag == "nav":
+            self._in_nav -= 1
+
+    def handle_data(self, data):
+        if data.strip():
+            self.texts.append(data.strip())
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def test_build_is_strict_clean(built):
+    _, log = built
+    assert "WARNING" not in log
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_record_has_a_page_in_every_language(site, kind):
+    for record_id in KINDS[kind]:
+        for lang in LANGUAGES:
+            assert page(site, lang, f"atlas/{kind}s/{record_id}").is_file(), (kind, record_id, lang)
+
+
+def test_site_page_switcher_links_to_same_site_in_all_languages(site):
+    site_id = sorted(ATLAS.sites)[0]
+    here = page(site, "cs", f"atlas/sites/{site_id}")
+    links = parse(here)
+    for lang in LANGUAGES:
+        for found in (links.switcher[lang], links.alternates[lang]):
+            target = (here.parent / found).resolve() / "index.html"
+            assert target == page(site, lang, f"atlas/sites/{site_id}").resolve(), (lang, found)
+
+
+def test_every_page_has_alternates_for_all_languages(site):
+    for html in site.rglob("index.html"):
+        if html.parent.name in ("search", "assets"):
+            continue
+        assert set(parse(html).alternates) == set(LANGUAGES), html
+
+
+def test_sidebar_lists_no_site_or_pilot_pages(site):
+    for lang in LANGUAGES:
+        sidebar = parse(page(site, lang, "atlas/sites")).sidebar
+        assert sidebar, lang
+        assert not [href for href in sidebar if re.search(r"atlas/(sites|pilots)/[^/#]+/", href)]
+
+
+def test_page_size_does_not_grow_with_the_number_of_records(site):
+    sizes = [page(site, "de", f"atlas/sites/{site_id}").stat().st_size for site_id in ATLAS.sites]
+    assert max(sizes) < 60_000
+
+
+def english_interface_strings() -> dict[str, set[str]]:
+    """Per language, the English interface strings that must not show on its pages."""
+    strings_dir = ROOT / "scripts/atlas/strings"
+    english = yaml.safe_load((strings_dir / "en.yml").read_text())
+    result = {}
+    for lang in LANGUAGES[1:]:
+        own = yaml.safe_load((strings_dir / f"{lang}.yml").read_text())
+        result[lang] = {v for k, v in english.items() if own[k] != v and "{" not in v and len(v) > 3}
+    return result
+
+
+def test_no_untranslated_interface_string_on_non_english_pages(site):
+    english = english_interface_strings()
+    for lang in LANGUAGES[1:]:
+        for html in (site / lang / "atlas").rglob("index.html"):
+            leaked = english[lang] & set(parse(html).texts)
+            assert not leaked, (html, leaked)
+
+
+def test_record_text_is_escaped(tmp_path):
+    from atlas.pages import Pages
+    from atlas.schema import Site
+
+    atlas = load_atlas(ROOT / "regions")
+    site_id = sorted(atlas.sites)[0]
+    evil = "<script>alert(1)</script> [x](javascript:alert(1))"
+    atlas.sites[site_id] = Site.model_validate(atlas.sites[site_id].model_dump() | {"name": evil, "description": {"en": evil}})
+
+    class NoMaps:
+        def slot(self, *args):
+            return ""
+
+    text = Pages(atlas, NoMaps()).render_language("en")[f"atlas/sites/{site_id}.md"]
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text
+
+
+def test_translation_missing_is_said_in_the_readers_language(tmp_path):
+    from atlas.pages import Pages
+    from atlas.schema import Site
+
+    atlas = load_atlas(ROOT / "regions")
+    site_id = sorted(atlas.sites)[0]
+    record = atlas.sites[site_id].model_dump()
+    atlas.sites[site_id] = Site.model_validate(record | {"description": {"en": record["description"]["en"]}})
+
+    class NoMaps:
+        def slot(self, *args):
+            return ""
+
+    text = Pages(atlas, NoMaps()).render_language("pl")[f"atlas/sites/{site_id}.md"]
+    notice = yaml.safe_load((ROOT / "scripts/atlas/strings/pl.yml").read_text())["translation_missing"]
+    assert notice.split("{")[0].strip() in text
+    assert 'lang="en"' in text
+
+
+def test_internal_links_resolve(site):
+    broken = []
+    for html in site.rglob("*.html"):
+        for href in re.findall(r'(?:href|src)="([^"#?]+)', html.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            target = (html.parent / href).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append((str(html.relative_to(site)), href))
+    assert not broken, broken[:20]
+
+
+def test_no_third_party_assets_in_pages(site):
+    for html in list(site.glob("*/index.html")) + list(site.glob("*/atlas/*/index.html")):
+        text = html.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', text):
+            pytest.fail(f"{html}: loads {url}")
