@@ -4,7 +4,7 @@ import itertools
 import re
 
 import pytest
-
+from atlas.coverage import coverage, texts
 from atlas.geo import distance_km, distance_to_box_km
 from atlas.languages import LANGUAGES
 from atlas.records import load_atlas
@@ -68,35 +68,16 @@ def test_no_two_exact_sites_closer_than_20_m_unless_one_complex():
     assert not crowded
 
 
-def reader_texts():
-    """(record, field, text map) of every text a reader sees that must exist in all languages."""
-    for region in ATLAS.regions.values():
-        yield from ((region.id, f, getattr(region, f)) for f in ("name", "summary", "description"))
-    for partner in ATLAS.partners.values():
-        yield partner.id, "name", partner.name
-        if partner.city:
-            yield partner.id, "city", partner.city
-    for pilot in ATLAS.pilots.values():
-        yield from ((pilot.id, f, getattr(pilot, f)) for f in ("title", "summary", "description"))
-        yield from ((pilot.id, f"places[{i}]", p.name) for i, p in enumerate(pilot.places))
-    for site in ATLAS.sites.values():
-        yield site.id, "description", site.description
-    for vocabulary in ("themes", "categories", "layers", "sectors"):
-        for term in getattr(ATLAS.taxonomy, vocabulary):
-            yield term.id, "label", term.label
-            if term.description:
-                yield term.id, "description", term.description
-
-
 def test_translation_coverage_is_complete():
-    missing = [(record, field, sorted(set(LANGUAGES) - set(text))) for record, field, text in reader_texts() if set(text) != set(LANGUAGES)]
-    assert not missing
+    report = coverage(ATLAS)
+    assert [share.percent for share in report.shares] == [100.0] * len(LANGUAGES)
+    assert report.missing == []
 
 
 def test_translations_are_not_english_copies():
     copies = [
-        (record, field, lang)
-        for record, field, text in reader_texts()
+        (record_id, field, lang)
+        for _, record_id, _, _, field, text in texts(ATLAS)
         for lang in LANGUAGES[1:]
         if len(text["en"]) > 60 and text.get(lang) == text["en"]
     ]

@@ -1,7 +1,6 @@
 """Loading and validation of records: every problem, with its file, line and column, in one run."""
 
 import pytest
-
 from atlas.problems import InvalidRecords
 from atlas.records import load_atlas
 from conftest import write
@@ -99,8 +98,8 @@ def test_duplicate_key_is_reported(records):
 def test_misplaced_file(records):
     write(records / "one/notes.yml", "a: b\n")
     assert problems(records) == [
-        "regions/one/notes.yml:1:1: this file is not where a record can be: use regions/<region>/region.yml, "
-        "regions/<region>/sites/<id>.yml, regions/<region>/pilots/<id>.yml or regions/_project/"
+        ("regions/one/notes.yml:1:1: this file is not where a record can be: use regions/<region>/region.yml, "
+        "regions/<region>/sites/<id>.yml, regions/<region>/pilots/<id>.yml or regions/_project/")
     ]
 
 

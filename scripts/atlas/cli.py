@@ -5,30 +5,143 @@ import os
 import sys
 from pathlib import Path
 
+from atlas import editor_schema, scaffold
+from atlas.coverage import coverage
 from atlas.problems import InvalidRecords
 from atlas.records import load_atlas
+
+
+def _in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _report_problems(error: InvalidRecords) -> None:
+    for problem in error.problems:
+        print(problem)
+        if _in_github_actions():
+            print(problem.annotation())
+    print(f"{len(error.problems)} problem(s) found. Each line says the file, line and column, and what to change.", file=sys.stderr)
 
 
 def _validate(args) -> int:
     try:
         atlas = load_atlas(args.regions)
     except InvalidRecords as error:
-        for problem in error.problems:
-            print(problem)
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                print(problem.annotation())
-        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        _report_problems(error)
         return 1
-    print(f"All records are valid: {len(atlas.regions)} regions, {len(atlas.partners)} partners, {len(atlas.pilots)} pilot actions, {len(atlas.sites)} sites.")
+    print(
+        f"All records are valid: {len(atlas.regions)} regions, {len(atlas.partners)} partners, "
+        f"{len(atlas.pilots)} pilot actions, {len(atlas.sites)} sites."
+    )
+    return 0
+
+
+def _new(args) -> int:
+    try:
+        made = scaffold.new_record(args.regions, args.kind, args.region, args.id, args.name)
+        scaffold.write(made)
+    except (scaffold.ScaffoldError, FileExistsError) as error:
+        print(f"atlas new: {error}", file=sys.stderr)
+        return 1
+    shown = made.path.as_posix()
+    print(f"Wrote {shown}")
+    print(f"Fill in these {len(made.to_fill)} values; `atlas validate` fails until they are all filled in:")
+    for item in made.to_fill:
+        print(f"  {shown}:{item.line}: {item.field} ({item.hint})")
+    return 0
+
+
+def _translations(args) -> int:
+    try:
+        atlas = load_atlas(args.regions)
+    except InvalidRecords as error:
+        _report_problems(error)
+        print("The translations cannot be counted until the records are valid.", file=sys.stderr)
+        return 1
+    report = coverage(atlas)
+    sys.stdout.write(report.markdown() if args.format == "markdown" else report.text())
+    return 0
+
+
+def _schema(args) -> int:
+    directory = args.dir if args.dir is not None else args.regions.parent / editor_schema.SCHEMA_DIR
+    if args.check:
+        stale = editor_schema.stale(directory)
+        if stale:
+            print(
+                f"The JSON Schema files in {directory.as_posix()} are out of date with the record definitions "
+                f"(scripts/atlas/schema.py): {', '.join(stale)}. Run `atlas schema` and commit the result.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"The JSON Schema files in {directory.as_posix()} match the record definitions.")
+        return 0
+    for path in editor_schema.write(directory):
+        print(f"Wrote {path.as_posix()}")
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="atlas", description="Check and edit the records of the InduCult2.0 Atlas.")
+    main = argparse.ArgumentParser(
+        prog="atlas",
+        description="Check and edit the records of the InduCult2.0 Atlas (the YAML files in regions/).",
+        epilog="Run `atlas COMMAND --help` for what each command does. See CONTRIBUTING.md for a step-by-step guide.",
+    )
     main.add_argument("--regions", type=Path, default=Path("regions"), help="the folder of the records (default: regions)")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    validate = commands.add_parser("validate", help="check every record; print each problem as path:line:column: message")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check every record; print each problem as path:line:column: message",
+        description=(
+            "Check every record file and print each problem on one line as path:line:column: message, "
+            "for example: regions/zwickau/sites/alter-gasometer-zwickau.yml:14:13: 'lat' is 95.0, outside the range it allows. "
+            "Inside GitHub Actions each problem is also printed as an annotation, so it shows on its line in the pull request. "
+            "Ends with an error when any problem is found."
+        ),
+    )
     validate.set_defaults(run=_validate)
+
+    new = commands.add_parser(
+        "new",
+        help="write a new site or pilot action file to fill in",
+        description=(
+            "Write a new record file with every field and all eight languages, and list the values you must fill in "
+            "(with their line numbers). Until they are filled in, `atlas validate` reports them. "
+            "Example: atlas new site --region zwickau --name \"Alter Gasometer\""
+        ),
+    )
+    new.add_argument("kind", choices=["site", "pilot"], help="site (a place) or pilot (a pilot action)")
+    new.add_argument("--region", required=True, help="the region's id, the name of its folder, e.g. zwickau")
+    new.add_argument("--name", help="the site's native name or the pilot action's English title; the id is made from it")
+    new.add_argument("--id", help="the new record's id (lower-case letters, digits, hyphens); default: made from --name")
+    new.set_defaults(run=_new)
+
+    translations = commands.add_parser(
+        "translations",
+        help="show, per language, how many texts are translated and which are missing",
+        description=(
+            "Count, for each of the eight languages, the share of texts readers see that are present, "
+            "and list every text with missing languages as path:line: field [missing: cs, de]."
+        ),
+    )
+    translations.add_argument("--format", choices=["text", "markdown"], default="text",
+                              help="text (default) or markdown (for the summary of a GitHub Actions run)")
+    translations.set_defaults(run=_translations)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema files for editors into docs/schema/ (or --check them)",
+        description=(
+            "Write the JSON Schema of each record type (made from scripts/atlas/schema.py) into docs/schema/, "
+            "where editors such as VS Code find them through the first line of each record file. "
+            "With --check, write nothing and end with an error if the committed files are out of date."
+        ),
+    )
+    schema.add_argument("--check", action="store_true", help="only check that the files are up to date")
+    schema.add_argument("--dir", type=Path, default=None,
+                        help="the folder of the schema files (default: docs/schema next to the records folder)")
+    schema.set_defaults(run=_schema)
     return main
 
 

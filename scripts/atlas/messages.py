@@ -60,7 +60,7 @@ def _wording(error: dict, fields: list[str]) -> tuple[str, bool]:
     if kind in ("too_short", "string_too_short"):
         return f"'{name}' must not be empty", False
     if kind == "value_error":
-        return f"'{name}' {str(ctx.get('error', error['msg']))}", False
+        return f"'{name}' {ctx.get('error', error['msg'])!s}", False
     return f"'{name}': {error['msg']}", False
 
 

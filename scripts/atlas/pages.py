@@ -12,10 +12,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from atlas import routes
-from atlas.languages import LANGUAGES
+from atlas.coverage import coverage
+from atlas.languages import LANGUAGES, url_prefix
 from atlas.strings import catalogue, pick
 
 TEMPLATES = Path(__file__).parent / "templates"
+# The generated parts that hand-written pages can hold, as <!-- atlas:name -->.
+SLOTS = {"figures": "_figures.html.j2", "partners": "_partners.html.j2"}
 
 
 def environment() -> Environment:
@@ -48,7 +51,8 @@ def paragraphs(text: str) -> list[str]:
 
 def yaml_string(value: str) -> Markup:
     """A value for the Markdown front matter; JSON strings are valid YAML and escape everything."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    text = json.dumps(str(value), ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 class Language:
@@ -59,6 +63,7 @@ class Language:
         self.locale = Locale.parse(lang)
         self.strings = catalogue(lang)
         self.site_root = routes.site_root(lang)
+        self.site_prefix = url_prefix(lang)
 
     def t(self, key: str, **fields) -> str:
         return self.strings[key].format(**fields)
@@ -107,6 +112,7 @@ class Pages:
         self.atlas = atlas
         self.maps = maps
         self.env = environment()
+        self.coverage = coverage(atlas)
 
     def render_all(self) -> dict[str, dict[str, str]]:
         return {lang: self.render_language(lang) for lang in LANGUAGES}
@@ -129,6 +135,7 @@ class Pages:
         yield routes.index_page("categories"), "categories.md.j2", {}
         yield routes.index_page("layers"), "layers.md.j2", {}
         yield f"{routes.GENERATED}/data.md", "data.md.j2", {}
+        yield f"{routes.GENERATED}/translations.md", "translations.md.j2", {"report": self.coverage}
         for region in atlas.regions.values():
             yield routes.record_page("region", region.id), "region.md.j2", {"region": region}
         for partner in atlas.partners.values():
@@ -142,13 +149,11 @@ class Pages:
         for term in atlas.taxonomy.layers:
             yield routes.record_page("layer", term.id), "layer.md.j2", {"term": term}
 
-    SLOTS = {"figures": "_figures.html.j2", "partners": "_partners.html.j2"}
-
     def slot(self, name: str, speaker: Language, source: str) -> str:
         """A generated part of a hand-written page (<!-- atlas:name -->), in the page's language."""
-        if name not in self.SLOTS:
-            raise KeyError(f"{source}: there is no atlas slot '{name}'; slots: map, {', '.join(self.SLOTS)}")
-        return self.render(self.SLOTS[name], source, speaker)
+        if name not in SLOTS:
+            raise KeyError(f"{source}: there is no atlas slot '{name}'; slots: map, {', '.join(SLOTS)}")
+        return self.render(SLOTS[name], source, speaker)
 
     def render(self, template: str, source: str, speaker: Language, **context) -> str:
         def link(kind_or_path: str, record_id: str | None = None) -> str:

@@ -23,7 +23,7 @@ PartialDate = Annotated[
 ]
 WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9]\d*$")]
 
-_WEB_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#][^\s]*)?$")
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#.]+([/?#][^\s]*)?$")
 
 
 def _web_url(value: str) -> str:

@@ -11,7 +11,10 @@ LICENCE = "CC-BY-4.0"
 
 
 def features(atlas, sites, speaker, document: str) -> dict:
-    """The sites as a GeoJSON FeatureCollection in one language, linked from the map document."""
+    """The sites as a GeoJSON FeatureCollection in one language, linked from the map document.
+
+    document is the map's path in the built site, so links add the language's folder themselves.
+    """
     return {
         "type": "FeatureCollection",
         "features": [
@@ -21,7 +24,7 @@ def features(atlas, sites, speaker, document: str) -> dict:
                 "properties": {
                     "id": site.id,
                     "name": speaker.site_name(site),
-                    "url": routes.relative(document, routes.record_page("site", site.id)),
+                    "url": routes.relative(document, speaker.site_prefix + routes.directory_url(routes.record_page("site", site.id))),
                     "region": site.region,
                     "categories": site.categories,
                     "layers": site.layers,
@@ -43,8 +46,8 @@ def legend(atlas, speaker) -> dict:
 
 def filter_options(atlas, speaker, sites) -> dict:
     """The filter's groups, holding only the terms that occur on this map, in taxonomy order."""
-    used = lambda attribute: {value for site in sites for value in getattr(site, attribute)}  # noqa: E731
-    categories, layers = used("categories"), used("layers")
+    categories = {c for site in sites for c in site.categories}
+    layers = {layer for site in sites for layer in site.layers}
     regions = {site.region for site in sites}
     return {
         "strings": {key: speaker.raw(key) for key in ("filter", "categories", "layers", "shown")}

