@@ -109,7 +109,7 @@ def _pilots(atlas):
         region = atlas.regions.get(pilot.region)
         for i, place in enumerate(pilot.places):
             problems += _near_region(atlas, "pilot", pilot.id, ("places", i), place, region)
-        if pilot.period.end is not None and pilot.period.end < pilot.period.start:
+        if pilot.period and pilot.period.end is not None and pilot.period.end < pilot.period.start:
             problems.append(atlas.documents[("pilot", pilot.id)].problem(("period", "end"), "the period ends before it starts"))
     return problems
 

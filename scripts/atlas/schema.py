@@ -112,7 +112,7 @@ class Pilot(Strict):
     title: Text
     summary: Text
     description: Text
-    period: Period
+    period: Period | None = Field(None, description="When it ran, as far as a source dates it")
     places: Annotated[list[Place], Field(min_length=1)]
     sectors: Annotated[list[Slug], Field(min_length=1)]
     sites: list[Slug] = []
