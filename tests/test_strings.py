@@ -3,7 +3,6 @@
 import re
 
 import pytest
-
 from atlas.languages import LANGUAGES
 from atlas.strings import CATALOGUES, catalogue
 

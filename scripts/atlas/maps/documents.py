@@ -29,7 +29,7 @@ def base_map(document: str, title: str, tiles: xyzservices.TileProvider, bounds)
     fmap.default_css = assets.linked_from(document, assets.MAP_CSS)
     fmap.get_root().title = title
     folium.TileLayer(tiles).add_to(fmap)
-    fmap.fit_bounds([[south, west], [north, east]], max_zoom=15)
+    fmap.fit_bounds([[south, west], [north, east]], max_zoom=15, padding=(30, 30))
     return fmap
 
 

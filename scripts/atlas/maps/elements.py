@@ -36,33 +36,30 @@ var {{ this.get_name() }} = AtlasMap.sites({{ this.map.get_name() }}, {{ this._p
         self.default_js = assets
 
 
-class SiteFilter(MacroElement):
+class SiteControl(MacroElement):
+    """A control over the sites of an AtlasSites layer; `function` names its builder in atlas-map.js."""
+
+    function = ""
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+AtlasMap.{{ this.function }}({{ this.sites.get_name() }}, {{ this.options }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, sites: AtlasSites, options: dict):
+        super().__init__()
+        self._name = type(self).__name__
+        self.sites = sites
+        self.options = script_json(options)
+
+
+class SiteFilter(SiteControl):
     """Checkboxes that show and hide sites by category, time layer and region."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-AtlasMap.filter({{ this.sites.get_name() }}, {{ this.options }});
-{% endmacro %}"""
-    )
-
-    def __init__(self, sites: AtlasSites, options: dict):
-        super().__init__()
-        self._name = "SiteFilter"
-        self.sites = sites
-        self.options = script_json(options)
+    function = "filter"
 
 
-class NearMe(MacroElement):
+class NearMe(SiteControl):
     """A button that, when pressed, asks for the reader's location and lists the closest sites."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-AtlasMap.nearMe({{ this.sites.get_name() }}, {{ this.options }});
-{% endmacro %}"""
-    )
-
-    def __init__(self, sites: AtlasSites, options: dict):
-        super().__init__()
-        self._name = "NearMe"
-        self.sites = sites
-        self.options = script_json(options)
+    function = "nearMe"
