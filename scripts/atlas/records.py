@@ -36,9 +36,6 @@ class Atlas:
     def pilots_of(self, region_id: str) -> list[Pilot]:
         return [p for p in self.pilots.values() if p.region == region_id]
 
-    def partner_of(self, region_id: str) -> Partner:
-        return self.partners[self.regions[region_id].partner]
-
     def sites_named(self, ids: list[str]) -> list[Site]:
         return [self.sites[i] for i in ids]
 

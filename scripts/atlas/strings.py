@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from atlas.languages import LANGUAGES, fallbacks
+from atlas.languages import fallbacks
 
 CATALOGUES = Path(__file__).parent / "strings"
 
@@ -16,11 +16,6 @@ def catalogue(lang: str) -> dict[str, str]:
     with open(CATALOGUES / f"{lang}.yml", encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
-
-def missing_keys() -> dict[str, list[str]]:
-    """Per language, the interface strings that English has and that language lacks."""
-    english = catalogue("en")
-    return {lang: [k for k in english if k not in catalogue(lang)] for lang in LANGUAGES}
 
 
 @dataclass(frozen=True)
