@@ -7,10 +7,8 @@ import pytest
 from atlas.geo import distance_km
 from atlas.records import load_atlas
 from conftest import ROOT
-from playwright.sync_api import sync_playwright
 
 ATLAS = load_atlas(ROOT / "regions")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 COUNT_SHOWN = """() => {
   const single = document.querySelectorAll('.atlas-marker').length;
@@ -18,14 +16,6 @@ COUNT_SHOWN = """() => {
   return single + clustered;
 }"""
 SITES_LAYER = "document.querySelector('.folium-map') && window[document.querySelector('.folium-map').id].atlasSites"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Watched:

@@ -11,9 +11,9 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from atlas import generate
+from atlas import generate, search
 from atlas.pages import Language
 from atlas.problems import InvalidRecords
 
@@ -59,3 +59,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         source = getattr(page.file, "norm_src_uri", page.file.src_uri)
         speaker = Language(lang)
         return SLOT.sub(lambda match: self.generated.slot(match.group(1), speaker, source), markdown)
+
+    # After the i18n plugin (priority -100), whose last post_build writes the merged search index.
+    @event_priority(-110)
+    def on_post_build(self, config):
+        search.write_per_language(Path(config.site_dir))

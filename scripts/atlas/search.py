@@ -1,0 +1,50 @@
+"""One search index per language.
+
+The i18n plugin merges every language's pages into the single search/search_index.json, so a
+reader searching in Czech would get the same page in all eight languages, and every reader would
+download the index of all eight. This splits the merged index into one per language, each beside
+its language's pages (search/search_index.json for the default language, <lang>/search/... for the
+others); overrides/main.html points each page's search at its own language's file.
+"""
+
+import json
+from pathlib import Path
+
+from atlas.languages import DEFAULT, LANGUAGES
+
+INDEX = "search/search_index.json"
+
+
+def language_of(location: str) -> str:
+    """The language of an index entry, from its location (relative to the site root)."""
+    first = location.split("/", 1)[0]
+    return first if first in LANGUAGES else DEFAULT
+
+
+def index_path(lang: str) -> str:
+    return INDEX if lang == DEFAULT else f"{lang}/{INDEX}"
+
+
+def split(merged: dict) -> dict[str, dict]:
+    """The merged index as one index per language, each with that language's stemmer if lunr has one."""
+    stemmed = set(merged["config"].get("lang", []))
+    indexes = {}
+    for lang in LANGUAGES:
+        config = dict(merged["config"], lang=[lang] if lang in stemmed else [DEFAULT])
+        docs = [doc for doc in merged["docs"] if language_of(doc["location"]) == lang]
+        indexes[lang] = {"config": config, "docs": docs}
+    return indexes
+
+
+def write_per_language(site_dir: Path) -> dict[str, int]:
+    """Replace the merged index in site_dir by one index per language; return each one's entry count."""
+    merged_path = site_dir / INDEX
+    if not merged_path.is_file():
+        return {}
+    counts = {}
+    for lang, index in split(json.loads(merged_path.read_text(encoding="utf-8"))).items():
+        target = site_dir / index_path(lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        counts[lang] = len(index["docs"])
+    return counts

@@ -1,0 +1,70 @@
+"""Search: one index per language, and a reader's search finds pages in the reader's language only."""
+
+import json
+
+import pytest
+from atlas.languages import DEFAULT, LANGUAGES
+from atlas.search import index_path, split
+
+MERGED = {
+    "config": {"lang": ["en", "de"], "separator": "[\\s\\-]+"},
+    "docs": [
+        {"location": "", "title": "Home", "text": ""},
+        {"location": "atlas/sites/x/", "title": "X", "text": ""},
+        {"location": "de/atlas/sites/x/", "title": "X", "text": ""},
+        {"location": "cs/", "title": "Úvod", "text": ""},
+    ],
+}
+
+
+def test_split_gives_each_language_its_own_entries_and_stemmer():
+    indexes = split(MERGED)
+    assert [d["location"] for d in indexes["en"]["docs"]] == ["", "atlas/sites/x/"]
+    assert [d["location"] for d in indexes["de"]["docs"]] == ["de/atlas/sites/x/"]
+    assert indexes["de"]["config"]["lang"] == ["de"]
+    # lunr has no Czech stemmer: such languages keep the default pipeline.
+    assert indexes["cs"]["config"]["lang"] == ["en"]
+    assert indexes["cs"]["config"]["separator"] == MERGED["config"]["separator"]
+    assert indexes["pl"]["docs"] == []
+
+
+def load_index(site, lang):
+    return json.loads((site / index_path(lang)).read_text(encoding="utf-8"))
+
+
+def test_built_site_has_one_index_per_language_holding_only_its_pages(site):
+    counts = {}
+    for lang in LANGUAGES:
+        docs = load_index(site, lang)["docs"]
+        prefix = "" if lang == DEFAULT else f"{lang}/"
+        others = [f"{other}/" for other in LANGUAGES if other != DEFAULT]
+        assert all(d["location"].startswith(prefix) for d in docs), lang
+        if lang == DEFAULT:
+            assert not any(d["location"].startswith(tuple(others)) for d in docs)
+        counts[lang] = len({d["location"].split("#")[0] for d in docs})
+    # Every language has every page; the pages of one language are all in its index.
+    assert len(set(counts.values())) == 1, counts
+    pages = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in LANGUAGES]
+    assert counts[DEFAULT] == len(pages)
+
+
+def search(browser, url, query):
+    page = browser.new_page()
+    page.goto(url)
+    # Material reads the query on keyup, so type it key by key; fill() would send no keyup.
+    page.locator("input.md-search__input").press_sequentially(query)
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    links.first.wait_for()
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    page.close()
+    return hrefs
+
+
+@pytest.mark.parametrize("lang", ["en", "cs", "hr"])
+def test_search_finds_pages_in_the_readers_language_only(served, browser, lang):
+    root = served if lang == DEFAULT else f"{served}{lang}/"
+    hrefs = search(browser, root + "atlas/", "Jáchymov")
+    assert hrefs
+    assert all(href.startswith(root) for href in hrefs)
+    others = [f"{served}{other}/" for other in LANGUAGES if other not in (DEFAULT, lang)]
+    assert not any(href.startswith(tuple(others)) for href in hrefs)
