@@ -171,3 +171,14 @@ def test_no_third_party_assets_in_pages(site):
         loaded = r'<(?:script[^>]+src|link[^>]+rel="(?:stylesheet|preload|modulepreload|icon)"[^>]+href)="(https?://[^"]+)"'
         for url in re.findall(loaded, text):
             pytest.fail(f"{html}: loads {url}")
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_partner_page_shows_a_website_only_where_a_source_gives_one(site, lang):
+    label = yaml.safe_load((ROOT / f"scripts/atlas/strings/{lang}.yml").read_text())["website"]
+    for partner in ATLAS.partners.values():
+        html = page(site, lang, f"atlas/partners/{partner.id}").read_text(encoding="utf-8")
+        assert (f"<dt>{label}</dt>" in html) == (partner.website is not None), partner.id
+        if partner.website:
+            assert f'href="{partner.website}"' in html
+    assert any(p.website is None for p in ATLAS.partners.values())

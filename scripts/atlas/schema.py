@@ -98,7 +98,7 @@ class Partner(Strict):
     native_name: Line
     city: Text | None = Field(None, description="The seat of the organisation, where a source confirms it")
     country: Country
-    website: Url
+    website: Url | None = Field(None, description="The official website, where a source confirms it")
     region: Slug | None = Field(None, description="For regional partners: id of their region")
     sources: Sources
 
