@@ -3,8 +3,10 @@
 import json
 
 import pytest
+import yaml
 from atlas.languages import DEFAULT, LANGUAGES
 from atlas.search import index_path, split
+from conftest import ROOT
 
 MERGED = {
     "config": {"lang": ["en", "de"], "separator": "[\\s\\-]+"},
@@ -68,3 +70,11 @@ def test_search_finds_pages_in_the_readers_language_only(served, browser, lang):
     assert all(href.startswith(root) for href in hrefs)
     others = [f"{served}{other}/" for other in LANGUAGES if other not in (DEFAULT, lang)]
     assert not any(href.startswith(tuple(others)) for href in hrefs)
+
+
+def test_map_lists_stay_out_of_the_index(site):
+    # Each place has its own page; the list beside a map would only repeat it in every result.
+    caption = yaml.safe_load((ROOT / "scripts/atlas/strings/en.yml").read_text(encoding="utf-8"))["map_list"]
+    docs = load_index(site, DEFAULT)["docs"]
+    assert any("Sites" in d["title"] for d in docs)
+    assert not [d["location"] for d in docs if caption in d["text"]]
