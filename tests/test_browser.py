@@ -121,7 +121,8 @@ def reveal(page, site_id):
         )
         if state == "marker":
             return
-        page.locator("[data-holds-site]").click()
+        # Neighbouring cluster icons may overlap a little; click the one that holds the site itself.
+        page.locator("[data-holds-site]").dispatch_event("click")
         page.wait_for_timeout(800)
     pytest.fail(f"{site_id} never showed as its own marker")
 
@@ -133,7 +134,7 @@ def test_marker_popup_links_to_the_site_page_in_the_same_language(served, watche
     reveal(page, site.id)
     name = page.evaluate(f"() => {SITES_LAYER}.markers.find(m => m.feature.properties.id === {site.id!r}).feature.properties.name")
     # The cluster layer redraws markers as the map settles; a DOM click does not wait for stillness.
-    page.locator(f'.atlas-marker[title="{name}"]').dispatch_event("click")
+    page.locator(".atlas-marker").and_(page.get_by_title(name, exact=True)).dispatch_event("click")
     link = page.locator(".atlas-popup__title")
     link.wait_for()
     assert link.text_content() == name
