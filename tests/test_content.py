@@ -28,6 +28,12 @@ def test_at_least_twelve_sites_per_region(region):
 
 
 @pytest.mark.parametrize("region", REGION_IDS)
+def test_at_least_twelve_sites_per_region_have_confirmed_coordinates(region):
+    # Approximate points (a town's or area's) do not count towards the region's twelve.
+    assert len([s for s in ATLAS.sites_of(region) if not s.approximate]) >= 12
+
+
+@pytest.mark.parametrize("region", REGION_IDS)
 def test_every_site_lies_within_its_region(region):
     box = ATLAS.regions[region].bbox
     for site in ATLAS.sites_of(region):
