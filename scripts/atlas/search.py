@@ -41,8 +41,13 @@ def write_per_language(site_dir: Path) -> dict[str, int]:
     merged_path = site_dir / INDEX
     if not merged_path.is_file():
         return {}
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    # The i18n plugin's build of each further language ends with that language's index alone;
+    # only the final, merged index (after the last language) is worth splitting.
+    if len({language_of(doc["location"]) for doc in merged["docs"]}) < 2:
+        return {}
     counts = {}
-    for lang, index in split(json.loads(merged_path.read_text(encoding="utf-8"))).items():
+    for lang, index in split(merged).items():
         target = site_dir / index_path(lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
