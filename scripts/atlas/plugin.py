@@ -60,6 +60,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         speaker = Language(lang)
         return SLOT.sub(lambda match: self.generated.slot(match.group(1), speaker, source), markdown)
 
+    def on_env(self, env, config, files):
+        env.globals["atlas_search_index"] = search.index_path
+        return env
+
     # After the i18n plugin (priority -100), whose last post_build writes the merged search index.
     @event_priority(-110)
     def on_post_build(self, config):

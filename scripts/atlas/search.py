@@ -4,7 +4,8 @@ The i18n plugin merges every language's pages into the single search/search_inde
 reader searching in Czech would get the same page in all eight languages, and every reader would
 download the index of all eight. This splits the merged index into one per language, each beside
 its language's pages (search/search_index.json for the default language, <lang>/search/... for the
-others); overrides/main.html points each page's search at its own language's file.
+others); overrides/main.html points each page's search at its own language's file, whose
+path the plugin gives templates as `atlas_search_index(lang)`.
 """
 
 import json
@@ -36,20 +37,17 @@ def split(merged: dict) -> dict[str, dict]:
     return indexes
 
 
-def write_per_language(site_dir: Path) -> dict[str, int]:
-    """Replace the merged index in site_dir by one index per language; return each one's entry count."""
+def write_per_language(site_dir: Path) -> None:
+    """Replace the merged index in site_dir by one index per language."""
     merged_path = site_dir / INDEX
     if not merged_path.is_file():
-        return {}
+        return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     # The i18n plugin's build of each further language ends with that language's index alone;
     # only the final, merged index (after the last language) is worth splitting.
     if len({language_of(doc["location"]) for doc in merged["docs"]}) < 2:
-        return {}
-    counts = {}
+        return
     for lang, index in split(merged).items():
         target = site_dir / index_path(lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        counts[lang] = len(index["docs"])
-    return counts
