@@ -1,5 +1,6 @@
 """Shared fixtures: the real atlas built once per test run, and small record trees for unit tests."""
 
+import contextlib
 import functools
 import http.server
 import os
@@ -35,15 +36,23 @@ def site(built):
     return built[0]
 
 
-@pytest.fixture(scope="session")
-def served(site):
-    """The built site served on localhost; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(folder: Path):
+    """A built site served on localhost; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -73,9 +82,20 @@ def records(tmp_path):
     return regions
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value used twice out twice: record files may not hold anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def yaml_text(data) -> str:
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
+
+
 def write(path: Path, data) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(data if isinstance(data, str) else yaml_text(data), encoding="utf-8")
     return path
 
 

@@ -115,24 +115,6 @@ def test_no_untranslated_interface_string_on_non_english_pages(site):
             assert not leaked, (html, leaked)
 
 
-def test_record_text_is_escaped(tmp_path):
-    from atlas.pages import Pages
-    from atlas.schema import Site
-
-    atlas = load_atlas(ROOT / "regions")
-    site_id = min(atlas.sites)
-    evil = "<script>alert(1)</script> [x](javascript:alert(1))"
-    atlas.sites[site_id] = Site.model_validate(atlas.sites[site_id].model_dump() | {"name": evil, "description": {"en": evil}})
-
-    class NoMaps:
-        def slot(self, *args):
-            return ""
-
-    text = Pages(atlas, NoMaps()).render_language("en")[f"atlas/sites/{site_id}.md"]
-    assert "<script>" not in text
-    assert "&lt;script&gt;" in text
-
-
 def test_translation_missing_is_said_in_the_readers_language(tmp_path):
     from atlas.pages import Pages
     from atlas.schema import Site

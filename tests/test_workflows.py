@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -68,6 +69,54 @@ def test_permissions_are_read_only_at_the_top():
     assert "group: pages" in publish
 
 
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
+    # YAML 1.1 reads the key `on` as true.
+    data["on"] = data.pop(True)
+    return data
+
+
+# Expressions whose value an author of a pull request chooses: never to be pasted into a script.
+AUTHOR_CONTROLLED = re.compile(r"github\.(head_ref|event\.(pull_request\.(title|body|head)|head_commit|commits|issue|comment|review))")
+
+
+def test_pull_requests_run_with_read_only_rights_and_no_secrets():
+    """A pull request from a region editor runs untrusted records: it must hold nothing worth taking."""
+    checks = workflow("pull-request.yml")
+    assert list(checks["on"]) == ["pull_request"]
+    assert checks["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in checks["jobs"].values())
+    text = (ROOT / ".github/workflows/pull-request.yml").read_text()
+    assert "secrets." not in text and "GITHUB_TOKEN" not in text
+
+
+def test_no_workflow_runs_on_pull_request_target_or_pastes_author_text():
+    for path in WORKFLOWS:
+        text = path.read_text()
+        assert "pull_request_target" not in text, path.name
+        assert "workflow_run" not in text, path.name
+        assert not AUTHOR_CONTROLLED.search(text), path.name
+
+
+def test_every_checkout_leaves_no_credentials_behind():
+    for path in WORKFLOWS:
+        for job in workflow(path.name)["jobs"].values():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, path.name
+
+
+def test_only_main_deploys_and_only_the_deploy_job_may_write():
+    publish = workflow("publish.yml")
+    assert publish["on"]["push"] == {"branches": ["main"]}
+    assert set(publish["on"]) == {"push", "workflow_dispatch"}
+    assert publish["permissions"] == {"contents": "read"}
+    jobs = publish["jobs"]
+    assert jobs["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+    assert jobs["deploy"]["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert all("permissions" not in job for name, job in jobs.items() if name != "deploy")
+
+
 def yamllint(*paths: Path | str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "yamllint", "--strict", "--format", "parsable", "--config-file", str(ROOT / ".yamllint.yml"), *map(str, paths)],
@@ -104,7 +153,5 @@ def test_each_region_folder_belongs_to_its_partner_team():
 
 @pytest.mark.parametrize("hook", ["yamllint", "atlas-validate", "atlas-schema", "ruff"])
 def test_pre_commit_has_the_hook(hook):
-    import yaml
-
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     assert hook in [h["id"] for repo in config["repos"] for h in repo["hooks"]]

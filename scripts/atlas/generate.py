@@ -51,6 +51,7 @@ def build_files(atlas: Atlas, tiles: str) -> tuple[Pages, Maps, dict[str, str]]:
     files |= maps.files()
     files["opendata/sites.geojson"] = data.open_geojson(atlas)
     files["opendata/sites.csv"] = data.open_csv(atlas)
+    files["opendata/README.txt"] = data.README
     return pages, maps, files
 
 

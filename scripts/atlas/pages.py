@@ -1,18 +1,17 @@
 """Rendering the Markdown pages of every record and overview, per language, with Jinja2."""
 
 import datetime
-import json
-import re
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal, get_decimal_symbol
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from atlas import routes
+from atlas import prose, routes
 from atlas.coverage import coverage
+from atlas.escaping import front_matter, markdown_text
 from atlas.languages import LANGUAGES, url_prefix
 from atlas.strings import catalogue, pick
 
@@ -21,38 +20,26 @@ TEMPLATES = Path(__file__).parent / "templates"
 SLOTS = {"figures": "_figures.html.j2", "partners": "_partners.html.j2"}
 
 
-def environment() -> Environment:
-    env = Environment(
+def environment() -> ImmutableSandboxedEnvironment:
+    """Our templates' environment: record values are only ever its data, and it escapes them.
+
+    The sandbox is a second line of defence: were a record's text ever compiled as a template,
+    it could still reach nothing but the values it is given.
+    """
+    env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+        autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["paragraphs"] = paragraphs
-    env.filters["yaml_string"] = yaml_string
+    env.filters["description"] = prose.to_html
+    env.filters["lead"] = prose.lead
+    env.filters["front_matter"] = front_matter
     env.filters["md"] = markdown_text
     env.tests["contains"] = lambda sequence, item: item in sequence
     return env
-
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
-
-
-def markdown_text(value: object) -> Markup:
-    """Text for a Markdown context (a heading): no Markdown syntax and no HTML can form from it."""
-    return Markup(escape(_MARKDOWN_SPECIALS.sub(r"\\\1", str(value))))
-
-
-def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-
-
-def yaml_string(value: str) -> Markup:
-    """A value for the Markdown front matter; JSON strings are valid YAML and escape everything."""
-    text = json.dumps(str(value), ensure_ascii=False)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 class Language:

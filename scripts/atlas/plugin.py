@@ -13,7 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from atlas import generate, search
+from atlas import csp, generate, search
 from atlas.pages import Language
 from atlas.problems import InvalidRecords
 
@@ -46,6 +46,18 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             raise PluginError(str(error)) from None
         log.info(f"{self.generated.summary()}")
         return config
+
+    def on_post_page(self, output, page, config):
+        return csp.protect(output, self.page_policy())
+
+    def on_post_template(self, output_content, template_name, config):
+        """Pages that come from a theme template alone, such as 404.html."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return csp.protect(output_content, self.page_policy())
+
+    def page_policy(self) -> dict[str, list[str]]:
+        return csp.page_policy(self.generated.maps.tile_origin)
 
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.config_file_path).parent / self.config.regions))

@@ -75,18 +75,13 @@ def load_atlas(regions_dir: Path) -> Atlas:
             continue
         doc, found = load(path, shown)
         problems.extend(found)
-        if doc is None:
-            unreadable.add(path.stem)
-            continue
-        model = RECORD_TYPES[kind]
-        if not isinstance(doc.data, dict):
-            problems.append(doc.problem((), f"a {kind} record must be a mapping of fields to values"))
-            continue
-        try:
-            parsed.append((kind, doc, model.model_validate(doc.data)))
-        except ValidationError as error:
-            problems.extend(schema_problems(doc, error, model))
-            unreadable.add(path.stem)
+        record, found = _validate(kind, doc)
+        problems.extend(found)
+        if record is None:
+            # A record that fails still exists for references: its problems are reported once, where they are.
+            unreadable.update(_ids_of(kind, path.relative_to(regions_dir), doc))
+        else:
+            parsed.append((kind, doc, record))
     atlas = _assemble(parsed, regions_dir, problems)
     if atlas is not None:
         atlas.unreadable = unreadable
@@ -94,6 +89,28 @@ def load_atlas(regions_dir: Path) -> Atlas:
     if problems or atlas is None:
         raise InvalidRecords(problems)
     return atlas
+
+
+def _validate(kind: str, doc: Document | None):
+    """The record a document holds, or None with the problems that keep it from being one."""
+    if doc is None:
+        return None, []
+    model = RECORD_TYPES[kind]
+    if not isinstance(doc.data, dict):
+        return None, [doc.problem((), f"a {kind} record must be a mapping of fields to values")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as error:
+        return None, schema_problems(doc, error, model)
+
+
+def _ids_of(kind: str, relative: Path, doc: Document | None) -> set[str]:
+    """The ids a record file stands for: the one its place gives, and the one it states."""
+    ids = {relative.parts[0] if kind == "region" else relative.stem}
+    stated = doc.data.get("id") if doc is not None and isinstance(doc.data, dict) else None
+    if isinstance(stated, str):
+        ids.add(stated)
+    return ids
 
 
 def _misplaced(path: Path) -> str:

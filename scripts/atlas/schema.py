@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from atlas import prose
 from atlas.languages import LanguageCode
 
 Slug = Annotated[
@@ -15,7 +16,33 @@ Slug = Annotated[
 Country = Annotated[
     str, StringConstraints(pattern=r"^[A-Z]{2}$"), Field(description="ISO 3166-1 alpha-2 code")
 ]
-Line = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+# Characters a reader cannot see that change how text reads: controls, line and paragraph
+# separators, and the direction overrides of "Trojan Source" (CVE-2021-42574).
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(value: str) -> str:
+    found = _INVISIBLE.search(value)
+    if found:
+        raise ValueError(f"contains the invisible character U+{ord(found.group()):04X}: remove it")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("must be one line: remove the line break")
+    return value
+
+
+def _markdown_subset(value: str) -> str:
+    found = prose.problem(value)
+    if found:
+        raise ValueError(found)
+    return value
+
+
+Prose = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), AfterValidator(_visible)]
+Line = Annotated[Prose, AfterValidator(_one_line)]
 PartialDate = Annotated[
     str,
     StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
@@ -38,11 +65,22 @@ Url = Annotated[
     Field(json_schema_extra={"pattern": _WEB_URL.pattern, "format": "uri"}),
 ]
 Text = Annotated[
-    dict[LanguageCode, Line],
+    dict[LanguageCode, Prose],
     Field(
         min_length=1,
-        description="A text in each of the eight languages: en cs de it sl hr pl nl",
+        description="A text in each of the eight languages: en cs de it sl hr pl nl; paragraphs apart by a blank line",
     ),
+]
+Description = Annotated[
+    dict[LanguageCode, Annotated[Prose, AfterValidator(_markdown_subset)]],
+    Field(
+        min_length=1,
+        description=f"A text in each of the eight languages: en cs de it sl hr pl nl; {prose.SUBSET}; HTML is shown as text",
+    ),
+]
+Name = Annotated[
+    dict[LanguageCode, Line],
+    Field(min_length=1, description="A name in each of the eight languages: en cs de it sl hr pl nl, one line each"),
 ]
 Sources = Annotated[list[Url], Field(min_length=1, description="Public pages the facts come from")]
 
@@ -57,7 +95,7 @@ class Point(Strict):
 
 
 class Place(Point):
-    name: Text
+    name: Name
 
 
 class BoundingBox(Strict):
@@ -79,9 +117,9 @@ class Region(Strict):
     country: Country
     language: LanguageCode = Field(description="The region's own language")
     partner: Slug = Field(description="Id of the region's partner organisation")
-    name: Text
+    name: Name
     summary: Text
-    description: Text
+    description: Description
     centre: Point
     bbox: BoundingBox
     website: Url
@@ -94,9 +132,9 @@ class Partner(Strict):
     id: Slug
     kind: Literal["regional", "scientific"]
     lead: bool = False
-    name: Text
+    name: Name
     native_name: Line
-    city: Text | None = Field(None, description="The seat of the organisation, where a source confirms it")
+    city: Name | None = Field(None, description="The seat of the organisation, where a source confirms it")
     country: Country
     website: Url | None = Field(None, description="The official website, where a source confirms it")
     region: Slug | None = Field(None, description="For regional partners: id of their region")
@@ -109,9 +147,9 @@ class Pilot(Strict):
     id: Slug
     region: Slug
     theme: Slug = Field(description="One of the project's four themes (taxonomy.yml)")
-    title: Text
+    title: Name
     summary: Text
-    description: Text
+    description: Description
     period: Period | None = Field(None, description="When it ran, as far as a source dates it")
     places: Annotated[list[Place], Field(min_length=1)]
     sectors: Annotated[list[Slug], Field(min_length=1)]
@@ -125,7 +163,7 @@ class Site(Strict):
     id: Slug
     region: Slug
     name: Line = Field(description="The native name, as the place calls itself")
-    names: Text | None = Field(None, description="Names in other languages, where they differ")
+    names: Name | None = Field(None, description="Names in other languages, where they differ")
     categories: Annotated[list[Slug], Field(min_length=1)]
     layers: Annotated[list[Slug], Field(min_length=1, description="past, present, future")]
     location: Point
@@ -137,13 +175,13 @@ class Site(Strict):
     website: Url | None = None
     wikidata: WikidataId | None = None
     same_complex: list[Slug] = Field([], description="Sites of the same complex")
-    description: Text
+    description: Description
     sources: Sources
 
 
 class Term(Strict):
     id: Slug
-    label: Text
+    label: Name
     description: Text | None = None
     colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-f]{6}$")] | None = None
 

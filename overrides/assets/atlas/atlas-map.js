@@ -103,21 +103,19 @@
       var form = el("form", "atlas-filter__form");
       var status = el("p", "atlas-filter__status");
       status.setAttribute("aria-live", "polite");
+      /* A map of one region has no region checkboxes: every site on it belongs to that region. */
+      var byRegion = options.regions.length > 1;
       function apply() {
         var cats = checked(form, "category"), layers = checked(form, "layer"), regions = checked(form, "region");
         var shown = layer.show(function (m) {
           var p = m.feature.properties;
-          return any(p.categories, cats) && any(p.layers, layers) && regions[p.region];
+          return any(p.categories, cats) && any(p.layers, layers) && (!byRegion || regions[p.region]);
         });
         status.textContent = format(s.shown, { shown: shown, total: layer.markers.length });
       }
       checkboxes(form, s.categories, "category", options.categories, apply);
       checkboxes(form, s.layers, "layer", options.layers, apply);
-      if (options.regions.length > 1) checkboxes(form, s.regions, "region", options.regions, apply);
-      else options.regions.forEach(function (r) {
-        var hidden = el("input"); hidden.type = "hidden"; hidden.name = "region"; hidden.value = r.id;
-        hidden.checked = true; form.appendChild(hidden);
-      });
+      if (byRegion) checkboxes(form, s.regions, "region", options.regions, apply);
       root.appendChild(form);
       root.appendChild(status);
       L.DomEvent.disableClickPropagation(root);

@@ -3,11 +3,14 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 from atlas import routes
+from atlas.escaping import csv_cell
 from atlas.languages import LANGUAGES
 
 LICENCE = "CC-BY-4.0"
+README = (Path(__file__).parent.parent / "templates" / "opendata-README.txt").read_text(encoding="utf-8")
 
 
 def features(atlas, sites, speaker, document: str) -> dict:
@@ -114,16 +117,21 @@ CSV_FIELDS = (
 
 
 def open_csv(atlas) -> str:
-    """The same sites as one CSV table; lists are joined with '|'."""
+    """The same sites as one CSV table; lists are joined with '|'.
+
+    Text cells that a spreadsheet would run as a formula start with a quote (see csv_cell);
+    lat and lon stay numbers.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for site in sorted(atlas.sites.values(), key=lambda s: s.id):
         props = _open_properties(site)
         row = {key: props.get(key) or "" for key in CSV_FIELDS if key in props}
-        row |= {"lat": site.location.lat, "lon": site.location.lon, "approximate": str(site.approximate).lower()}
         row |= {key: "|".join(props[key]) for key in ("categories", "layers", "sources")}
         row |= {f"name_{lang}": (site.names or {}).get(lang, "") for lang in LANGUAGES}
         row |= {f"description_{lang}": site.description.get(lang, "") for lang in LANGUAGES}
+        row = {key: csv_cell(value) if isinstance(value, str) else value for key, value in row.items()}
+        row |= {"lat": site.location.lat, "lon": site.location.lon, "approximate": str(site.approximate).lower()}
         writer.writerow(row)
     return out.getvalue()

@@ -6,6 +6,8 @@ import folium
 import xyzservices
 from folium.plugins import MarkerCluster
 
+from atlas import csp
+from atlas.escaping import html_text
 from atlas.maps import assets, data
 from atlas.maps.elements import AtlasSites, NearMe, SiteFilter
 
@@ -27,7 +29,8 @@ def base_map(document: str, title: str, tiles: xyzservices.TileProvider, bounds)
     fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=8, tiles=None, control_scale=True)
     fmap.default_js = assets.linked_from(document, assets.MAP_JS)
     fmap.default_css = assets.linked_from(document, assets.MAP_CSS)
-    fmap.get_root().title = title
+    # Branca prints the title into <title> without escaping it.
+    fmap.get_root().title = html_text(title)
     folium.TileLayer(tiles).add_to(fmap)
     fmap.fit_bounds([[south, west], [north, east]], max_zoom=15, padding=(30, 30))
     return fmap
@@ -85,8 +88,9 @@ def points_map(document: str, title: str, points, tiles) -> folium.Map:
     return fmap
 
 
-def render(fmap: folium.Map) -> str:
-    """The map's HTML, with Folium's random element ids replaced by a counter so builds repeat."""
+def render(fmap: folium.Map, policy: dict[str, list[str]]) -> str:
+    """The map's HTML under its Content-Security-Policy, with Folium's random element ids
+    replaced by a counter so that builds repeat."""
     root = fmap.get_root()
     counter = itertools.count(1)
 
@@ -96,4 +100,4 @@ def render(fmap: folium.Map) -> str:
             visit(child)
 
     visit(root)
-    return root.render()
+    return csp.protect(root.render(), policy)

@@ -2,28 +2,50 @@
 
 Each is a small MacroElement with its template beside it, in Folium's style; the behaviour is in
 the self-hosted atlas-map.js, which each element names as its JavaScript dependency.
+
+Branca compiles the output of every MacroElement's macros as a new template before it writes it
+out, so record text inside that output would run as Jinja code. Our elements carry record data,
+so they hand their output to the document as it is (`Verbatim`) and never to that compiler.
 """
 
-import json
-
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
-from jinja2 import Template
-from markupsafe import Markup
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from atlas.escaping import script_json
+
+_TEMPLATES = ImmutableSandboxedEnvironment(autoescape=True)
 
 
-def script_json(value: object) -> Markup:
-    """Compact JSON that is safe inside a <script> element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+class Verbatim(Element):
+    """Finished output that the document writes as it is."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
 
 
-class AtlasSites(JSCSSMixin, MacroElement):
+class DataElement(MacroElement):
+    """A MacroElement whose script, which holds record data, is never compiled as a template."""
+
+    def render(self, **kwargs):
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "a map element renders only inside a map document"
+        script = self._template.module.script(self, kwargs)
+        figure.script.add_child(Verbatim(str(script)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class AtlasSites(JSCSSMixin, DataElement):
     """All sites of a map as one GeoJSON layer inside a marker cluster group (its parent)."""
 
-    _template = Template(
+    _template = _TEMPLATES.from_string(
         """{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = AtlasMap.sites({{ this.map.get_name() }}, {{ this._parent.get_name() }}, {{ this.data }}, {{ this.legend }});
+var {{ this.get_name() }} = AtlasMap.sites({{ this.map.get_name() }}, {{ this.cluster_name }}, {{ this.data }}, {{ this.legend }});
 {% endmacro %}"""
     )
 
@@ -35,12 +57,16 @@ var {{ this.get_name() }} = AtlasMap.sites({{ this.map.get_name() }}, {{ this._p
         self.map = fmap
         self.default_js = assets
 
+    @property
+    def cluster_name(self) -> str:
+        return self._parent.get_name()
 
-class SiteControl(MacroElement):
+
+class SiteControl(DataElement):
     """A control over the sites of an AtlasSites layer; `function` names its builder in atlas-map.js."""
 
     function = ""
-    _template = Template(
+    _template = _TEMPLATES.from_string(
         """{% macro script(this, kwargs) %}
 AtlasMap.{{ this.function }}({{ this.sites.get_name() }}, {{ this.options }});
 {% endmacro %}"""

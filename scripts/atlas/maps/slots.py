@@ -2,7 +2,7 @@
 
 from markupsafe import Markup
 
-from atlas import routes
+from atlas import csp, routes
 from atlas.languages import LANGUAGES, url_prefix
 from atlas.maps import documents
 from atlas.pages import Language, environment
@@ -24,6 +24,8 @@ class Maps:
     def __init__(self, atlas, tiles: str):
         self.atlas = atlas
         self.tiles = documents.tile_provider(tiles)
+        self.tile_origin = csp.tile_origin(self.tiles.url)
+        self.policy = csp.map_policy(self.tile_origin)
         self.env = environment()
 
     def location(self, kind: str, key: str) -> tuple[str, bool]:
@@ -45,15 +47,15 @@ class Maps:
                 path, _ = self.location("region", region.id)
                 title = speaker.t("map_of", name=speaker.text(region.name).value)
                 fmap = documents.region_map(site_path(lang, path), title, self.atlas, region, speaker, self.tiles)
-                out[docs_path(lang, path)] = documents.render(fmap)
+                out[docs_path(lang, path)] = documents.render(fmap, self.policy)
         for kind, record_id, points, title in self._small_maps():
             path, _ = self.location(kind, record_id)
-            out[path] = documents.render(documents.points_map(path, title, points, self.tiles))
+            out[path] = documents.render(documents.points_map(path, title, points, self.tiles), self.policy)
         return out
 
     def _render_atlas(self, speaker, path: str) -> str:
         title = speaker.t("map_of", name=speaker.t("site_name"))
-        return documents.render(documents.atlas_map(path, title, self.atlas, speaker, self.tiles))
+        return documents.render(documents.atlas_map(path, title, self.atlas, speaker, self.tiles), self.policy)
 
     def _colour(self, site) -> str:
         return self.atlas.term("categories", site.categories[0]).colour

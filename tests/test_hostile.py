@@ -1,0 +1,230 @@
+"""Partner text is data, never code: the hostile corpus (tests/hostile.py) against the real records.
+
+Rejected cases stop `atlas validate` with one exact problem; inert cases are all applied to one
+copy of the real records, built once, and opened in Chromium: nothing runs, the text shows as
+it was written, on pages, maps, popups, search and open data.
+"""
+
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+from atlas.problems import InvalidRecords
+from atlas.records import load_atlas
+from conftest import MKDOCS, ROOT, serve
+from hostile import EVALUATED, INERT, REJECT
+
+MARKER = "window.__pwned"
+# Records every Content-Security-Policy violation of a document, for the checks below.
+WATCH_CSP = (
+    "window.__csp = [];"
+    "document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective), true);"
+)
+
+
+@pytest.fixture
+def real_records(tmp_path):
+    regions = tmp_path / "regions"
+    shutil.copytree(ROOT / "regions", regions)
+    return regions
+
+
+@pytest.mark.parametrize("case", REJECT, ids=lambda case: case.name)
+def test_hostile_record_is_rejected_with_one_exact_problem(real_records, case):
+    expected = case.apply(real_records)
+    with pytest.raises(InvalidRecords) as caught:
+        load_atlas(real_records)
+    assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def _limited(megabytes: int):
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+
+    return limit
+
+
+def test_alias_bomb_fails_fast_in_bounded_memory(real_records):
+    """The whole command, in a process that may not grow past 1 GB (the bomb wants over 12 GB)."""
+    bomb = next(case for case in REJECT if case.name == "alias bomb")
+    expected = bomb.apply(real_records)
+    result = subprocess.run(
+        [sys.executable, "-m", "atlas", "--regions", str(real_records), "validate"],
+        cwd=real_records.parent, capture_output=True, text=True, timeout=60, preexec_fn=_limited(1024), check=False,
+    )
+    assert result.returncode == 1
+    assert expected in result.stdout.splitlines()
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """The atlas built from a copy of the real records with every inert case applied."""
+    project = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("atlas", "maps", "opendata"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "regions", project / "regions")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for case in INERT:
+        case.apply(project / "regions")
+    site = project / "site"
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)],
+        capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+@pytest.fixture(scope="module")
+def hostile_served(hostile_site):
+    with serve(hostile_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def reader(browser):
+    """One browser page that watches for policy violations and never leaves localhost."""
+    context = browser.new_context()
+    context.add_init_script(WATCH_CSP)
+    context.route("**/*", lambda route: route.continue_() if "://127.0.0.1" in route.request.url else route.abort())
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def ran(page) -> list:
+    """The marker and the policy violations of the page and each frame in it."""
+    return [frame.evaluate(f"[typeof {MARKER} === 'undefined' ? null : {MARKER}, window.__csp || []]") for frame in page.frames]
+
+
+def test_no_template_engine_evaluated_any_text(hostile_site):
+    for path in hostile_site.rglob("*"):
+        if path.suffix in (".html", ".json", ".geojson", ".csv", ".xml", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            assert not any(mark in text for mark in EVALUATED), path
+
+
+@pytest.mark.parametrize("case", INERT, ids=lambda case: case.name)
+def test_hostile_text_shows_literally_and_runs_nothing(hostile_served, reader, case):
+    reader.goto(hostile_served + case.page)
+    reader.wait_for_load_state("load")
+    assert case.seen in reader.evaluate("document.body.innerText")
+    assert ran(reader) == [[None, []]] * len(reader.frames)
+
+
+def test_description_keeps_its_markdown_subset_and_shows_html_as_text(hostile_site):
+    case = next(c for c in INERT if c.name == "site description with Markdown and HTML")
+    page = (hostile_site / case.page / "index.html").read_text(encoding="utf-8")
+    expected = (
+        '<strong>Strong</strong> and <em>emphasis</em>, a <a href="https://example.org/" rel="noopener nofollow">link</a>'
+        " and &lt;a href=javascript:window.__pwned=5&gt;HTML&lt;/a&gt;"
+    )
+    assert expected in page
+
+
+def test_hostile_title_is_the_page_title(hostile_served, reader):
+    case = INERT[0]
+    reader.goto(hostile_served + case.page)
+    assert reader.title().startswith(case.payload)
+    assert reader.locator("h1").first.inner_text() == case.payload
+
+
+class Meta(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.description = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and attrs.get("name") == "description":
+            self.description = attrs.get("content")
+
+
+def test_meta_description_holds_the_summary_exactly(hostile_site):
+    case = next(c for c in INERT if c.name == "pilot summary closing the meta description")
+    meta = Meta()
+    meta.feed((hostile_site / case.page / "index.html").read_text(encoding="utf-8"))
+    assert meta.description == case.payload
+
+
+@pytest.mark.parametrize("document", ["atlas/maps/atlas.html", "atlas/maps/regions/genk.html"])
+def test_maps_show_hostile_labels_as_text(hostile_served, reader, document):
+    reader.goto(hostile_served + document)
+    reader.wait_for_selector(".atlas-filter__summary")
+    reader.click(".atlas-filter__summary")
+    text = reader.evaluate("document.body.innerText")
+    names = ["category label", "layer label"] + (["region name with attributes for a heading"] if "regions/" not in document else [])
+    for name in names:
+        assert next(c for c in INERT if c.name == name).payload in text
+    assert ran(reader) == [[None, []]]
+
+
+def test_popup_shows_a_hostile_name_as_text(hostile_served, reader):
+    case = INERT[0]
+    site_id = case.page.rstrip("/").rsplit("/", 1)[1]
+    reader.goto(hostile_served + "atlas/maps/atlas.html")
+    reader.wait_for_selector(".marker-cluster, .atlas-marker")
+    # Open the popup as the marker's own click would, wherever the cluster layer has put it.
+    reader.evaluate(
+        """id => { const layer = window[document.querySelector('.folium-map').id].atlasSites;
+                   const marker = layer.markers.find(m => m.feature.properties.id === id);
+                   marker.openPopup(marker.getLatLng()); if (!marker._map) layer.map.openPopup(marker.getPopup().setLatLng(marker.getLatLng())); }""",
+        site_id,
+    )
+    popup = reader.locator(".atlas-popup__title")
+    popup.wait_for()
+    assert popup.inner_text() == case.payload
+    assert ran(reader) == [[None, []]]
+
+
+def test_search_shows_a_hostile_title_as_text(hostile_served, reader):
+    case = INERT[0]
+    reader.goto(hostile_served + "atlas/")
+    reader.locator("input.md-search__input").press_sequentially("Fenice")
+    result = reader.locator(".md-search-result__item h1").first
+    result.wait_for()
+    assert result.inner_text() == case.payload
+    assert ran(reader)[0] == [None, []]
+
+
+def test_open_data_carries_texts_exactly_and_csv_cells_cannot_be_formulas(hostile_site):
+    features = json.loads((hostile_site / "opendata/sites.geojson").read_text(encoding="utf-8"))["features"]
+    names = {f["id"]: f["properties"]["name"] for f in features}
+    formula = next(c for c in INERT if c.name == "site name as a spreadsheet formula")
+    script = INERT[0]
+    assert names["labiomista"] == formula.payload
+    assert names["fenice-green-energy-park"] == script.payload
+    csv_text = (hostile_site / "opendata/sites.csv").read_text(encoding="utf-8")
+    assert "'" + formula.payload.replace('"', '""') in csv_text
+    assert not re.search(r'(^|,)"?=HYPERLINK', csv_text, re.MULTILINE)
+
+
+def test_planted_inline_script_is_blocked_by_the_policy(hostile_site, hostile_served, reader):
+    """Bypass the escaping on purpose: a script written into a built page must not run."""
+    page = hostile_site / "atlas/index.html"
+    planted = page.read_text(encoding="utf-8").replace("</h1>", f"</h1><script>{MARKER}='planted'</script>", 1)
+    (page.parent / "planted.html").write_text(planted, encoding="utf-8")
+    reader.goto(hostile_served + "atlas/planted.html")
+    marker, violations = ran(reader)[0]
+    assert marker is None and "script-src-elem" in violations
+    # The same page without its policy runs the script, so the check above can fail.
+    unprotected = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", planted)
+    (page.parent / "unprotected.html").write_text(unprotected, encoding="utf-8")
+    reader.goto(hostile_served + "atlas/unprotected.html")
+    assert ran(reader)[0][0] == "planted"
+
+
+def test_planted_script_in_a_map_document_is_blocked(hostile_site, hostile_served, reader):
+    document = hostile_site / "atlas/maps/atlas.html"
+    planted = document.read_text(encoding="utf-8").replace("</body>", f"<script>{MARKER}='planted'</script></body>", 1)
+    (document.parent / "planted.html").write_text(planted, encoding="utf-8")
+    reader.goto(hostile_served + "atlas/maps/planted.html")
+    marker, violations = ran(reader)[0]
+    assert marker is None and "script-src-elem" in violations
