@@ -253,7 +253,7 @@ def test_schema_check_fails_when_a_committed_file_differs(tmp_path):
 
 def test_schema_files_are_deterministic_draft_2020_12():
     files = schemas()
-    assert sorted(files) == ["partner.schema.json", "pilot.schema.json", "region.schema.json", "site.schema.json", "taxonomy.schema.json"]
+    assert sorted(files) == ["mirrors.schema.json", "partner.schema.json", "pilot.schema.json", "region.schema.json", "site.schema.json", "taxonomy.schema.json"]
     for text in files.values():
         data = json.loads(text)
         assert data["$schema"] == "https://json-schema.org/draft/2020-12/schema"

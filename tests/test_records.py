@@ -3,7 +3,7 @@
 import pytest
 from atlas.problems import InvalidRecords
 from atlas.records import load_atlas
-from conftest import write
+from conftest import ROOT, write
 
 
 def problems(regions) -> list[str]:
@@ -109,3 +109,32 @@ def test_pilot_theme_must_be_a_project_theme(records):
     line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if text == "theme: tourism")
     found = problems(records)
     assert f"regions/one/pilots/days.yml:{line}:8: there is no theme 'tourism'; known: concept, identity, labour, pioneer" in found
+
+
+MIRRORS = {"mirrors": [{"host": "wiki.li", "copies": "copies of German Wikipedia"}, {"host": "austria-forum.org", "path": "/af/AustriaWiki/", "copies": "copies of German Wikipedia"}]}
+
+
+@pytest.mark.parametrize("url", ["https://de.wiki.li/Zeche", "http://wiki.li/Zeche", "https://austria-forum.org/af/AustriaWiki/Erzberg"])
+def test_a_source_on_a_mirror_host_is_a_problem_at_its_line(records, url):
+    write(records / "_project/source-mirrors.yml", MIRRORS)
+    path = records / "one/sites/mine.yml"
+    path.write_text(path.read_text().replace("- https://example.org/mine", f"- {url}"))
+    line = path.read_text().splitlines().index(f"- {url}") + 1
+    host = "austria-forum.org" if "austria" in url else "wiki.li"
+    assert problems(records) == [
+        f"regions/one/sites/mine.yml:{line}:3: '{host}' is a copy (copies of German Wikipedia): cite the page it copies instead; "
+        "copies are listed in regions/_project/source-mirrors.yml"
+    ]
+
+
+@pytest.mark.parametrize("url", ["https://de.wikipedia.org/wiki/Zeche", "https://notwiki.li/x", "https://austria-forum.org/af/AEIOU/Erzberg"])
+def test_a_source_near_a_mirror_host_is_fine(records, url):
+    write(records / "_project/source-mirrors.yml", MIRRORS)
+    path = records / "one/sites/mine.yml"
+    path.write_text(path.read_text().replace("- https://example.org/mine", f"- {url}"))
+    assert load_atlas(records).sites["mine"].sources == [url]
+
+
+def test_real_records_cite_no_mirror():
+    atlas = load_atlas(ROOT / "regions")
+    assert atlas.mirrors is not None and len(atlas.mirrors.mirrors) > 50

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from atlas.geo import distance_to_box_km
 from atlas.problems import Problem
+from atlas.schema import SINGLE_FILES
 
 REGION_REACH_KM = 25
 
@@ -17,6 +18,7 @@ def check(atlas, regions_dir: Path) -> list[Problem]:
         *_partners(atlas),
         *_pilots(atlas),
         *_sites(atlas),
+        *_mirrored_sources(atlas),
     ]
 
 
@@ -52,7 +54,7 @@ def _taxonomy(atlas):
 def _file_names(atlas, regions_dir):
     problems = []
     for (kind, record_id), doc in atlas.documents.items():
-        if kind == "taxonomy":
+        if kind in SINGLE_FILES:
             continue
         path = Path(doc.path)
         expected = path.parent.name if kind == "region" else path.stem
@@ -138,3 +140,25 @@ def _near_region(atlas, kind, record_id, location, point, region):
         return []
     doc = atlas.documents[(kind, record_id)]
     return [doc.problem(location, f"lat {point.lat}, lon {point.lon} lies {off:.0f} km outside region '{region.id}' (at most {REGION_REACH_KM} km allowed): check the coordinates, and that lat and lon are not swapped")]
+
+
+def _cited(record) -> list[tuple[tuple, str]]:
+    """(location, address) of every page a record cites: its sources and its website."""
+    cited = [(("sources", i), url) for i, url in enumerate(record.sources)]
+    website = getattr(record, "website", None)
+    return cited + ([(("website",), website)] if website else [])
+
+
+def _mirrored_sources(atlas):
+    if atlas.mirrors is None:
+        return []
+    tables = {"region": atlas.regions, "partner": atlas.partners, "pilot": atlas.pilots, "site": atlas.sites}
+    problems = []
+    for (kind, record_id), doc in atlas.documents.items():
+        if kind not in tables:
+            continue
+        for location, url in _cited(tables[kind][record_id]):
+            mirror = atlas.mirrors.covering(url)
+            if mirror:
+                problems.append(doc.problem(location, f"'{mirror.host}' is a copy ({mirror.copies}): cite the page it copies instead; copies are listed in regions/_project/source-mirrors.yml"))
+    return problems

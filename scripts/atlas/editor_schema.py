@@ -19,6 +19,7 @@ _DESCRIPTIONS = {
     "pilot": "A pilot action of a region: regions/<region>/pilots/<pilot-id>.yml",
     "site": "A place of industrial culture: regions/<region>/sites/<site-id>.yml",
     "taxonomy": "The project-wide vocabularies: regions/_project/taxonomy.yml",
+    "mirrors": "Hosts that copy other sites, which records may not cite: regions/_project/source-mirrors.yml",
 }
 
 

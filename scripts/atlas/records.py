@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from atlas import checks
 from atlas.messages import schema_problems
 from atlas.problems import InvalidRecords, Problem
-from atlas.schema import RECORD_TYPES, Partner, Pilot, Region, Site, Taxonomy
+from atlas.schema import RECORD_TYPES, SINGLE_FILES, Mirrors, Partner, Pilot, Region, Site, Taxonomy
 from atlas.source import Document, load
 
 PROJECT = "_project"
@@ -19,6 +19,7 @@ class Atlas:
     """Every record, checked, with the document each came from."""
 
     taxonomy: Taxonomy
+    mirrors: Mirrors | None = None
     regions: dict[str, Region] = field(default_factory=dict)
     partners: dict[str, Partner] = field(default_factory=dict)
     pilots: dict[str, Pilot] = field(default_factory=dict)
@@ -48,6 +49,8 @@ def kind_of(relative: Path) -> str | None:
     parts = relative.parts
     if parts == (PROJECT, "taxonomy.yml"):
         return "taxonomy"
+    if parts == (PROJECT, "source-mirrors.yml"):
+        return "mirrors"
     if len(parts) == 3 and parts[:2] == (PROJECT, "partners"):
         return "partner"
     if len(parts) == 2 and parts[0] != PROJECT and parts[1] == "region.yml":
@@ -131,10 +134,11 @@ def _assemble(parsed, regions_dir: Path, problems: list[Problem]) -> Atlas | Non
             problems.append(Problem(shown, 1, 1, "the taxonomy file is missing"))
         return None
     atlas = Atlas(taxonomy=taxonomy[0])
-    atlas.documents[("taxonomy", "taxonomy")] = next(doc for kind, doc, _ in parsed if kind == "taxonomy")
     tables = {"region": atlas.regions, "partner": atlas.partners, "pilot": atlas.pilots, "site": atlas.sites}
     for kind, doc, record in parsed:
-        if kind == "taxonomy":
+        if kind in SINGLE_FILES:
+            setattr(atlas, kind, record)
+            atlas.documents[(kind, kind)] = doc
             continue
         table = tables[kind]
         if record.id in table:

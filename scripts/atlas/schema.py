@@ -3,6 +3,8 @@
 import re
 from typing import Annotated, Literal
 
+from urllib.parse import urlsplit
+
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from atlas import prose
@@ -195,10 +197,40 @@ class Taxonomy(Strict):
     sectors: Annotated[list[Term], Field(min_length=1)]
 
 
+class Mirror(Strict):
+    """A host that copies other sites' pages; records cite the page it copies instead."""
+
+    host: Annotated[
+        str,
+        StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"),
+        Field(description="The host name, lower case; it covers its subdomains too"),
+    ]
+    path: Annotated[str, StringConstraints(pattern=r"^/\S*$")] | None = Field(None, description="Only addresses whose path starts with this")
+    copies: Line = Field(description="What it copies, for the message a partner reads")
+
+    def covers(self, url: str) -> bool:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        on_host = host == self.host or host.endswith("." + self.host)
+        return on_host and parts.path.startswith(self.path or "/")
+
+
+class Mirrors(Strict):
+    """The hosts that copy other sites (regions/_project/source-mirrors.yml)."""
+
+    mirrors: Annotated[list[Mirror], Field(min_length=1)]
+
+    def covering(self, url: str) -> Mirror | None:
+        return next((mirror for mirror in self.mirrors if mirror.covers(url)), None)
+
+
 RECORD_TYPES: dict[str, type[Strict]] = {
     "region": Region,
     "partner": Partner,
     "pilot": Pilot,
     "site": Site,
     "taxonomy": Taxonomy,
+    "mirrors": Mirrors,
 }
+# Project-wide files that each hold one record of their own kind.
+SINGLE_FILES = ("taxonomy", "mirrors")
