@@ -218,10 +218,16 @@ def test_translations_markdown_for_the_job_summary(known_gaps, tmp_path):
     assert "### Missing translations (12 texts)" in result.stdout
 
 
-def test_real_atlas_translation_report_runs():
+def test_real_atlas_translation_report_runs_and_counts_each_regions_records():
     result = atlas("translations", cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.match(r"Translations: \d+ texts, each in 8 languages\n", result.stdout)
+    records = load_atlas(ROOT / "regions")
+    for region in records.regions:
+        sites = records.sites_of(region)
+        confirmed = sum(not s.approximate for s in sites)
+        line = f"  {region}: sites {len(sites)} ({confirmed} at a confirmed point), pilot actions {len(records.pilots_of(region))}\n"
+        assert line in result.stdout
 
 
 # schema

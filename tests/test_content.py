@@ -40,6 +40,12 @@ def test_every_site_lies_within_its_region(region):
         assert distance_to_box_km(site.location.lat, site.location.lon, box) <= 25, site.id
 
 
+def test_landscapes_are_marked_as_areas_or_lines():
+    """A landscape is never one spot: its page and map must say the point marks one spot of it."""
+    unmarked = [s.id for s in ATLAS.sites.values() if "landscapes" in s.categories and s.extent is None]
+    assert unmarked == []
+
+
 def test_sites_cover_the_three_time_layers():
     for layer in ("past", "present", "future"):
         assert any(layer in s.layers for s in ATLAS.sites.values()), layer

@@ -1,6 +1,7 @@
 """Loading and validation of records: every problem, with its file, line and column, in one run."""
 
 import pytest
+import yaml
 from atlas.problems import InvalidRecords
 from atlas.records import load_atlas
 from conftest import ROOT, write
@@ -99,7 +100,8 @@ def test_misplaced_file(records):
     write(records / "one/notes.yml", "a: b\n")
     assert problems(records) == [
         ("regions/one/notes.yml:1:1: this file is not where a record can be: use regions/<region>/region.yml, "
-        "regions/<region>/sites/<id>.yml, regions/<region>/pilots/<id>.yml or regions/_project/")
+        "regions/<region>/sites/<id>.yml, regions/<region>/pilots/<id>.yml, regions/_project/pilots/<id>.yml "
+        "(a pilot action of several regions) or regions/_project/partners/<id>.yml")
     ]
 
 
@@ -121,10 +123,11 @@ def test_a_source_on_a_mirror_host_is_a_problem_at_its_line(records, url):
     path.write_text(path.read_text().replace("- https://example.org/mine", f"- {url}"))
     line = path.read_text().splitlines().index(f"- {url}") + 1
     host = "austria-forum.org" if "austria" in url else "wiki.li"
-    assert problems(records) == [
+    expected = (
         f"regions/one/sites/mine.yml:{line}:3: '{host}' is a copy (copies of German Wikipedia): cite the page it copies instead; "
         "copies are listed in regions/_project/source-mirrors.yml"
-    ]
+    )
+    assert problems(records) == [expected]
 
 
 @pytest.mark.parametrize("url", ["https://de.wikipedia.org/wiki/Zeche", "https://notwiki.li/x", "https://austria-forum.org/af/AEIOU/Erzberg"])
@@ -138,3 +141,47 @@ def test_a_source_near_a_mirror_host_is_fine(records, url):
 def test_real_records_cite_no_mirror():
     atlas = load_atlas(ROOT / "regions")
     assert atlas.mirrors is not None and len(atlas.mirrors.mirrors) > 50
+
+
+@pytest.fixture
+def two_regions(records):
+    """The small tree with a second region beside the first, and a pilot action of both."""
+    region = yaml.safe_load((records / "one/region.yml").read_text())
+    partner = yaml.safe_load((records / "_project/partners/p-one.yml").read_text())
+    write(records / "two/region.yml", region | {"id": "two", "partner": "p-two"})
+    write(records / "_project/partners/p-two.yml", partner | {"id": "p-two", "region": "two"})
+    pilot = yaml.safe_load((records / "one/pilots/days.yml").read_text())
+    del pilot["region"]
+    write(records / "_project/pilots/caravan.yml", pilot | {"id": "caravan", "regions": ["one", "two"]})
+    return records
+
+
+def test_a_pilot_of_several_regions_belongs_to_each(two_regions):
+    atlas = load_atlas(two_regions)
+    assert [p.id for p in atlas.pilots_of("two")] == ["caravan"]
+    assert sorted(p.id for p in atlas.pilots_of("one")) == ["caravan", "days"]
+    assert atlas.regional_language(atlas.pilots["caravan"]) is None
+    assert atlas.regional_language(atlas.pilots["days"]) == "de"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"regions": ["one"]}, "a pilot action in regions/_project/pilots/ needs 'regions': the ids of two or more regions"),
+        ({"regions": ["one", "three"]}, "there is no region 'three'; known: one, two"),
+    ],
+)
+def test_a_pilot_of_several_regions_is_checked(two_regions, change, message):
+    path = two_regions / "_project/pilots/caravan.yml"
+    write(path, yaml.safe_load(path.read_text()) | change)
+    (found,) = problems(two_regions)
+    assert found.startswith("regions/_project/pilots/caravan.yml:") and found.endswith(message)
+
+
+def test_a_pilot_of_one_region_belongs_in_that_regions_folder(two_regions):
+    path = two_regions / "_project/pilots/caravan.yml"
+    data = yaml.safe_load(path.read_text())
+    del data["regions"]
+    write(path, data | {"region": "one"})
+    (found,) = problems(two_regions)
+    assert found.endswith("a pilot action in regions/_project/pilots/ names its regions with 'regions' (two or more); move a pilot of one region to that region's pilots/ folder")

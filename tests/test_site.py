@@ -1,5 +1,6 @@
 """The real atlas, built strictly: every record in every language, linked, translated, light."""
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -164,3 +165,18 @@ def test_partner_page_shows_a_website_only_where_a_source_gives_one(site, lang):
         if partner.website:
             assert f'href="{partner.website}"' in html
     assert any(p.website is None for p in ATLAS.partners.values())
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "pl"])
+def test_line_and_area_places_say_that_their_point_is_one_spot(site, lang):
+    strings = yaml.safe_load((ROOT / f"scripts/atlas/strings/{lang}.yml").read_text(encoding="utf-8"))
+    for record in ATLAS.sites.values():
+        html = page(site, lang, f"atlas/sites/{record.id}").read_text(encoding="utf-8")
+        notes = [strings[f"extent_{extent}"] for extent in ("line", "area")]
+        shown = [note for note in notes if f"({note})" in html]
+        assert shown == ([strings[f"extent_{record.extent}"]] if record.extent else []), record.id
+
+
+def test_open_data_says_which_places_are_lines_or_areas(site):
+    features = json.loads((site / "opendata/sites.geojson").read_text(encoding="utf-8"))["features"]
+    assert {f["id"]: f["properties"]["extent"] for f in features} == {s.id: s.extent for s in ATLAS.sites.values()}

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from atlas.geo import distance_to_box_km
 from atlas.problems import Problem
-from atlas.schema import SINGLE_FILES
+from atlas.schema import PROJECT, SINGLE_FILES
 
 REGION_REACH_KM = 25
 
@@ -60,12 +60,31 @@ def _file_names(atlas, regions_dir):
         expected = path.parent.name if kind == "region" else path.stem
         if record_id != expected:
             problems.append(doc.problem(("id",), f"the id '{record_id}' must match the {'folder' if kind == 'region' else 'file'} name '{expected}'"))
-        if kind in ("site", "pilot"):
-            folder = path.parent.parent.name
-            region = getattr(atlas, kind + "s")[record_id].region
-            if region != folder:
-                problems.append(doc.problem(("region",), f"this record is in the folder of '{folder}' but says region '{region}'"))
+        if kind == "site":
+            problems += _in_its_region_folder(doc, path, atlas.sites[record_id].region)
+        if kind == "pilot":
+            problems += _pilot_placed(doc, path, atlas.pilots[record_id])
     return problems
+
+
+def _in_its_region_folder(doc, path: Path, region: str | None):
+    folder = path.parent.parent.name
+    if region != folder:
+        return [doc.problem(("region",), f"this record is in the folder of '{folder}' but says region '{region}'")]
+    return []
+
+
+def _pilot_placed(doc, path: Path, pilot):
+    """A pilot of one region lives in that region's folder; one of several regions in _project/pilots/."""
+    if path.parent.parent.name != PROJECT:
+        if pilot.regions:
+            return [doc.problem(("regions",), "a pilot action in a region's folder names its one region with 'region', not 'regions'")]
+        return _in_its_region_folder(doc, path, pilot.region)
+    if pilot.region is not None:
+        return [doc.problem(("region",), "a pilot action in regions/_project/pilots/ names its regions with 'regions' (two or more); move a pilot of one region to that region's pilots/ folder")]
+    if len(set(pilot.regions)) < 2:
+        return [doc.problem(("regions",) if pilot.regions else (), "a pilot action in regions/_project/pilots/ needs 'regions': the ids of two or more regions")]
+    return []
 
 
 def _regions(atlas):
@@ -102,15 +121,18 @@ def _pilots(atlas):
     themes, sectors = _terms(atlas, "themes"), _terms(atlas, "sectors")
     for pilot in atlas.pilots.values():
         refer = partial(_refer, atlas, "pilot", pilot.id)
-        problems += refer(("region",), pilot.region, atlas.regions, "region")
+        if pilot.region is not None:
+            problems += refer(("region",), pilot.region, atlas.regions, "region")
+        for i, region_id in enumerate(pilot.regions):
+            problems += refer(("regions", i), region_id, atlas.regions, "region")
         problems += refer(("theme",), pilot.theme, themes, "theme")
         for i, sector in enumerate(pilot.sectors):
             problems += refer(("sectors", i), sector, sectors, "stakeholder sector")
         for i, site in enumerate(pilot.sites):
             problems += refer(("sites", i), site, atlas.sites, "site")
-        region = atlas.regions.get(pilot.region)
+        regions = [atlas.regions[r] for r in pilot.region_ids if r in atlas.regions]
         for i, place in enumerate(pilot.places):
-            problems += _near_region(atlas, "pilot", pilot.id, ("places", i), place, region)
+            problems += _near_region(atlas, "pilot", pilot.id, ("places", i), place, regions)
         if pilot.period and pilot.period.end is not None and pilot.period.end < pilot.period.start:
             problems.append(atlas.documents[("pilot", pilot.id)].problem(("period", "end"), "the period ends before it starts"))
     return problems
@@ -128,18 +150,20 @@ def _sites(atlas):
             problems += refer(("layers", i), layer, layers, "time layer")
         for i, other in enumerate(site.same_complex):
             problems += refer(("same_complex", i), other, atlas.sites, "site")
-        problems += _near_region(atlas, "site", site.id, ("location",), site.location, atlas.regions.get(site.region))
+        region = atlas.regions.get(site.region)
+        problems += _near_region(atlas, "site", site.id, ("location",), site.location, [region] if region else [])
     return problems
 
 
-def _near_region(atlas, kind, record_id, location, point, region):
-    if region is None:
+def _near_region(atlas, kind, record_id, location, point, regions):
+    """A problem if the point lies farther than the reach from every one of the record's regions."""
+    if not regions:
         return []
-    off = distance_to_box_km(point.lat, point.lon, region.bbox)
+    off, region = min((distance_to_box_km(point.lat, point.lon, r.bbox), r.id) for r in regions)
     if off <= REGION_REACH_KM:
         return []
     doc = atlas.documents[(kind, record_id)]
-    return [doc.problem(location, f"lat {point.lat}, lon {point.lon} lies {off:.0f} km outside region '{region.id}' (at most {REGION_REACH_KM} km allowed): check the coordinates, and that lat and lon are not swapped")]
+    return [doc.problem(location, f"lat {point.lat}, lon {point.lon} lies {off:.0f} km outside region '{region}' (at most {REGION_REACH_KM} km allowed): check the coordinates, and that lat and lon are not swapped")]
 
 
 def _cited(record) -> list[tuple[tuple, str]]:

@@ -40,13 +40,27 @@ class Share:
         return round(100 * self.present / self.total, 1) if self.total else 100.0
 
 
+@dataclass(frozen=True)
+class RegionRecords:
+    """What one region has recorded: sites (and how many at a confirmed point), pilot actions."""
+
+    region: str
+    sites: int
+    confirmed: int
+    pilots: int
+
+    def __str__(self) -> str:
+        return f"{self.region}: sites {self.sites} ({self.confirmed} at a confirmed point), pilot actions {self.pilots}"
+
+
 @dataclass
 class Report:
-    """The translation coverage of the whole atlas."""
+    """The translation coverage of the whole atlas, and the records of each region."""
 
     total: int = 0  # number of counted texts (each is one field of one record)
     shares: list[Share] = field(default_factory=list)  # one per language, in the atlas's order
     missing: list[Missing] = field(default_factory=list)  # sorted by file and line
+    regions: list[RegionRecords] = field(default_factory=list)  # sorted by region id
 
     def share(self, language: str) -> Share:
         return next(s for s in self.shares if s.language == language)
@@ -61,6 +75,7 @@ class Report:
             lines.extend(str(m) for m in self.missing)
         else:
             lines.append("No translation is missing.")
+        lines += ["", "Records per region:", *(f"  {r}" for r in self.regions)]
         return "\n".join(lines) + "\n"
 
     def markdown(self) -> str:
@@ -80,6 +95,8 @@ class Report:
             lines.extend(f"- `{m.path}:{m.line}`: {m.field} [missing: {', '.join(m.languages)}]" for m in self.missing)
         else:
             lines.append("No translation is missing.")
+        lines += ["", "## Records per region", "", "| region | sites | at a confirmed point | pilot actions |", "|---|---:|---:|---:|"]
+        lines.extend(f"| `{r.region}` | {r.sites} | {r.confirmed} | {r.pilots} |" for r in self.regions)
         return "\n".join(lines) + "\n"
 
 
@@ -128,4 +145,11 @@ def coverage(atlas) -> Report:
             report.missing.append(Missing(kind, record_id, doc.path, line, name, tuple(lacking)))
     report.shares = [Share(lang, present[lang], report.total) for lang in LANGUAGES]
     report.missing.sort(key=lambda m: (m.path, m.line, m.field))
+    report.regions = [_records_of(atlas, region_id) for region_id in sorted(atlas.regions)]
     return report
+
+
+def _records_of(atlas, region_id: str) -> RegionRecords:
+    sites = atlas.sites_of(region_id)
+    confirmed = sum(not site.approximate for site in sites)
+    return RegionRecords(region_id, len(sites), confirmed, len(atlas.pilots_of(region_id)))

@@ -8,10 +8,18 @@ from pydantic import ValidationError
 from atlas import checks
 from atlas.messages import schema_problems
 from atlas.problems import InvalidRecords, Problem
-from atlas.schema import RECORD_TYPES, SINGLE_FILES, Mirrors, Partner, Pilot, Region, Site, Taxonomy
+from atlas.schema import (
+    PROJECT,
+    RECORD_TYPES,
+    SINGLE_FILES,
+    Mirrors,
+    Partner,
+    Pilot,
+    Region,
+    Site,
+    Taxonomy,
+)
 from atlas.source import Document, load
-
-PROJECT = "_project"
 
 
 @dataclass
@@ -35,7 +43,12 @@ class Atlas:
         return [s for s in self.sites.values() if s.region == region_id]
 
     def pilots_of(self, region_id: str) -> list[Pilot]:
-        return [p for p in self.pilots.values() if p.region == region_id]
+        return [p for p in self.pilots.values() if region_id in p.region_ids]
+
+    def regional_language(self, pilot: Pilot) -> str | None:
+        """The language a pilot's texts fall back to after English: its region's, if it has one region."""
+        regions = [self.regions[r] for r in pilot.region_ids if r in self.regions]
+        return regions[0].language if len(regions) == 1 else None
 
     def sites_named(self, ids: list[str]) -> list[Site]:
         return [self.sites[i] for i in ids]
@@ -57,6 +70,8 @@ def kind_of(relative: Path) -> str | None:
         return "region"
     if len(parts) == 3 and parts[0] != PROJECT and parts[1] in ("pilots", "sites"):
         return parts[1][:-1]
+    if len(parts) == 3 and parts[:2] == (PROJECT, "pilots"):
+        return "pilot"
     return None
 
 
@@ -121,7 +136,8 @@ def _misplaced(path: Path) -> str:
         return "record files end in .yml: rename this file"
     return (
         "this file is not where a record can be: use regions/<region>/region.yml, "
-        "regions/<region>/sites/<id>.yml, regions/<region>/pilots/<id>.yml or regions/_project/"
+        "regions/<region>/sites/<id>.yml, regions/<region>/pilots/<id>.yml, regions/_project/pilots/<id>.yml "
+        "(a pilot action of several regions) or regions/_project/partners/<id>.yml"
     )
 
 

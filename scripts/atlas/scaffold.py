@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from atlas.languages import LANGUAGES
-from atlas.records import PROJECT
+from atlas.schema import PROJECT
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

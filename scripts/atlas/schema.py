@@ -2,7 +2,6 @@
 
 import re
 from typing import Annotated, Literal
-
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -147,7 +146,10 @@ class Pilot(Strict):
     """A pilot action run by a region to test Living Industrial Culture in practice."""
 
     id: Slug
-    region: Slug
+    region: Slug | None = Field(None, description="The region, for a pilot action in regions/<region>/pilots/")
+    regions: list[Slug] = Field(
+        [], description="The regions, for a pilot action of several regions in regions/_project/pilots/ (two or more)"
+    )
     theme: Slug = Field(description="One of the project's four themes (taxonomy.yml)")
     title: Name
     summary: Text
@@ -157,6 +159,10 @@ class Pilot(Strict):
     sectors: Annotated[list[Slug], Field(min_length=1)]
     sites: list[Slug] = []
     sources: Sources
+
+    @property
+    def region_ids(self) -> list[str]:
+        return [self.region] if self.region else self.regions
 
 
 class Site(Strict):
@@ -172,6 +178,13 @@ class Site(Strict):
     approximate: bool = Field(
         False,
         description="true when the coordinates are those of the town or area a source names, not of the place itself",
+    )
+    extent: Literal["line", "area"] | None = Field(
+        None,
+        description=(
+            "line: a railway, tunnel, canal, route or circuit; area: a landscape, lake, park, mining district, "
+            "village or town quarter. The point then marks one spot of it"
+        ),
     )
     address: Line | None = None
     website: Url | None = None
@@ -232,5 +245,7 @@ RECORD_TYPES: dict[str, type[Strict]] = {
     "taxonomy": Taxonomy,
     "mirrors": Mirrors,
 }
+# The folder of project-wide records, beside the regions' folders.
+PROJECT = "_project"
 # Project-wide files that each hold one record of their own kind.
 SINGLE_FILES = ("taxonomy", "mirrors")

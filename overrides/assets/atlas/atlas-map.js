@@ -27,6 +27,7 @@
     box.appendChild(el("div", "atlas-popup__meta", p.layers.map(function (l) {
       return legend.layers[l];
     }).join(" · ")));
+    if (p.extent) box.appendChild(el("div", "atlas-popup__meta", legend.extents[p.extent]));
     return box;
   }
 

@@ -31,7 +31,8 @@ def features(atlas, sites, speaker, document: str) -> dict:
                     "region": site.region,
                     "categories": site.categories,
                     "layers": site.layers,
-                },
+                }
+                | ({"extent": site.extent} if site.extent else {}),
             }
             for site in sorted(sites, key=lambda s: s.id)
         ],
@@ -44,6 +45,7 @@ def legend(atlas, speaker) -> dict:
         "categories": {t.id: {"label": speaker.text(t.label).value, "colour": t.colour} for t in atlas.taxonomy.categories},
         "layers": {t.id: speaker.text(t.label).value for t in atlas.taxonomy.layers},
         "regions": {r.id: speaker.text(r.name).value for r in atlas.regions.values()},
+        "extents": {extent: speaker.t(f"extent_{extent}") for extent in ("line", "area")},
     }
 
 
@@ -100,6 +102,7 @@ def _open_properties(site) -> dict:
         "categories": site.categories,
         "layers": site.layers,
         "approximate": site.approximate,
+        "extent": site.extent,
         "address": site.address,
         "website": site.website,
         "wikidata": site.wikidata,
@@ -110,7 +113,7 @@ def _open_properties(site) -> dict:
 
 
 CSV_FIELDS = (
-    ["id", "region", "name", "lat", "lon", "approximate", "categories", "layers", "address", "website", "wikidata", "page", "sources"]
+    ["id", "region", "name", "lat", "lon", "approximate", "extent", "categories", "layers", "address", "website", "wikidata", "page", "sources"]
     + [f"name_{lang}" for lang in LANGUAGES]
     + [f"description_{lang}" for lang in LANGUAGES]
 )
