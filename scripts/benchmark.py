@@ -12,12 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from atlas import search
+from atlas import routes
 from atlas.languages import LANGUAGES
 from atlas.maps import data, documents
-from atlas.pages import Language
 from atlas.records import load_atlas
 from atlas.schema import Site
+from atlas.speaker import Speaker
 
 ROOT = Path(__file__).resolve().parent.parent
 TILES = documents.tile_provider("OpenStreetMap.Mapnik")
@@ -36,13 +36,13 @@ def build() -> None:
         print(f"site pages: {len(sites)}, {min(sites) / 1e3:.1f}-{max(sites) / 1e3:.1f} KB each")
         atlas_map = root / "atlas/maps/atlas.html"
         print(f"atlas map (en): {atlas_map.stat().st_size / 1e3:.1f} KB")
-        indexes = {lang: (root / search.index_path(lang)).stat().st_size for lang in LANGUAGES}
+        indexes = {lang: (root / routes.search_index(lang)).stat().st_size for lang in LANGUAGES}
         print(f"search index per language: {min(indexes.values()) / 1e3:.0f}-{max(indexes.values()) / 1e3:.0f} KB "
               f"(a reader downloads one; all eight together: {sum(indexes.values()) / 1e3:.0f} KB)")
 
 
 def map_figures(atlas, label: str) -> None:
-    speaker = Language("en")
+    speaker = Speaker("en")
     sites = list(atlas.sites.values())
     start = time.perf_counter()
     html = documents.render(documents.atlas_map("atlas/maps/atlas.html", "Atlas", atlas, speaker, TILES))

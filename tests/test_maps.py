@@ -6,8 +6,8 @@ import re
 from atlas.generate import build_files
 from atlas.languages import LANGUAGES
 from atlas.maps import data
-from atlas.pages import Language
 from atlas.records import load_atlas
+from atlas.speaker import Speaker
 from conftest import ROOT
 
 ATLAS = load_atlas(ROOT / "regions")
@@ -15,7 +15,7 @@ TILES = "OpenStreetMap.Mapnik"
 
 
 def raw_geojson(lang: str) -> int:
-    collection = data.features(ATLAS, ATLAS.sites.values(), Language(lang), "atlas/maps/atlas.html")
+    collection = data.features(ATLAS, ATLAS.sites.values(), Speaker(lang), "atlas/maps/atlas.html")
     return len(json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode())
 
 

@@ -100,8 +100,8 @@ def test_misplaced_file(records):
     write(records / "one/notes.yml", "a: b\n")
     assert problems(records) == [
         ("regions/one/notes.yml:1:1: this file is not where a record can be: use regions/<region>/region.yml, "
-        "regions/<region>/sites/<id>.yml, regions/<region>/pilots/<id>.yml, regions/_project/pilots/<id>.yml "
-        "(a pilot action of several regions) or regions/_project/partners/<id>.yml")
+        "regions/_project/partners/<id>.yml, regions/<region>/pilots/<id>.yml, regions/_project/pilots/<id>.yml "
+        "or regions/<region>/sites/<id>.yml")
     ]
 
 

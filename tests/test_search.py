@@ -5,7 +5,8 @@ import json
 import pytest
 import yaml
 from atlas.languages import DEFAULT, LANGUAGES
-from atlas.search import index_path, split
+from atlas.routes import search_index
+from atlas.search import split
 from conftest import ROOT
 
 MERGED = {
@@ -31,7 +32,7 @@ def test_split_gives_each_language_its_own_entries_and_stemmer():
 
 
 def load_index(site, lang):
-    return json.loads((site / index_path(lang)).read_text(encoding="utf-8"))
+    return json.loads((site / search_index(lang)).read_text(encoding="utf-8"))
 
 
 def test_built_site_has_one_index_per_language_holding_only_its_pages(site):

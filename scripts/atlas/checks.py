@@ -1,11 +1,12 @@
 """Checks across records: ids match files, references resolve, places lie in their region."""
 
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from atlas import kinds
 from atlas.geo import distance_to_box_km
 from atlas.problems import Problem
-from atlas.schema import PROJECT, SINGLE_FILES
+from atlas.schema import PROJECT
 
 REGION_REACH_KM = 25
 
@@ -51,19 +52,25 @@ def _taxonomy(atlas):
     return problems
 
 
+def _records(atlas):
+    """(kind, record, document) of every record that has a file of its own."""
+    for kind in kinds.RECORDS:
+        for record_id, record in atlas.table(kind).items():
+            yield kind, record, atlas.documents[(kind.name, record_id)]
+
+
 def _file_names(atlas, regions_dir):
     problems = []
-    for (kind, record_id), doc in atlas.documents.items():
-        if kind in SINGLE_FILES:
-            continue
+    for kind, record, doc in _records(atlas):
         path = Path(doc.path)
-        expected = path.parent.name if kind == "region" else path.stem
-        if record_id != expected:
-            problems.append(doc.problem(("id",), f"the id '{record_id}' must match the {'folder' if kind == 'region' else 'file'} name '{expected}'"))
-        if kind == "site":
-            problems += _in_its_region_folder(doc, path, atlas.sites[record_id].region)
-        if kind == "pilot":
-            problems += _pilot_placed(doc, path, atlas.pilots[record_id])
+        _, expected = kinds.at(PurePosixPath(*path.parts[1:]))
+        if record.id != expected:
+            where = "folder" if kind is kinds.REGION else "file"
+            problems.append(doc.problem(("id",), f"the id '{record.id}' must match the {where} name '{expected}'"))
+        if kind is kinds.SITE:
+            problems += _in_its_region_folder(doc, path, record.region)
+        if kind is kinds.PILOT:
+            problems += _pilot_placed(doc, path, record)
     return problems
 
 
@@ -176,12 +183,9 @@ def _cited(record) -> list[tuple[tuple, str]]:
 def _mirrored_sources(atlas):
     if atlas.mirrors is None:
         return []
-    tables = {"region": atlas.regions, "partner": atlas.partners, "pilot": atlas.pilots, "site": atlas.sites}
     problems = []
-    for (kind, record_id), doc in atlas.documents.items():
-        if kind not in tables:
-            continue
-        for location, url in _cited(tables[kind][record_id]):
+    for _, record, doc in _records(atlas):
+        for location, url in _cited(record):
             mirror = atlas.mirrors.covering(url)
             if mirror:
                 problems.append(doc.problem(location, f"'{mirror.host}' is a copy ({mirror.copies}): cite the page it copies instead; copies are listed in regions/_project/source-mirrors.yml"))

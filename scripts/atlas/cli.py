@@ -111,7 +111,7 @@ def parser() -> argparse.ArgumentParser:
             "Example: atlas new site --region zwickau --name \"Alter Gasometer\""
         ),
     )
-    new.add_argument("kind", choices=["site", "pilot"], help="site (a place) or pilot (a pilot action)")
+    new.add_argument("kind", choices=list(scaffold.MAKERS), help="site (a place) or pilot (a pilot action)")
     new.add_argument("--region", required=True, help="the region's id, the name of its folder, e.g. zwickau")
     new.add_argument("--name", help="the site's native name or the pilot action's English title; the id is made from it")
     new.add_argument("--id", help="the new record's id (lower-case letters, digits, hyphens); default: made from --name")

@@ -8,40 +8,31 @@ other editors complete field names and flag mistakes while a partner types.
 import json
 from pathlib import Path
 
-from atlas.schema import RECORD_TYPES
+from atlas import kinds
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = Path("docs") / "schema"
 
-_DESCRIPTIONS = {
-    "region": "A partner region of the InduCult2.0 Atlas: regions/<region>/region.yml",
-    "partner": "A partner organisation of InduCult2.0: regions/_project/partners/<partner-id>.yml",
-    "pilot": "A pilot action of a region: regions/<region>/pilots/<pilot-id>.yml",
-    "site": "A place of industrial culture: regions/<region>/sites/<site-id>.yml",
-    "taxonomy": "The project-wide vocabularies: regions/_project/taxonomy.yml",
-    "mirrors": "Hosts that copy other sites, which records may not cite: regions/_project/source-mirrors.yml",
-}
 
 
 def filename(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
-def schema_of(kind: str) -> dict:
+def schema_of(kind: kinds.Kind) -> dict:
     """The JSON Schema (draft 2020-12) of one record type, without an $id."""
-    model = RECORD_TYPES[kind]
-    schema = model.model_json_schema(mode="validation")
+    schema = kind.model.model_json_schema(mode="validation")
     schema["$schema"] = DRAFT
-    schema["title"] = f"InduCult2.0 Atlas {kind} record"
-    schema["description"] = _DESCRIPTIONS[kind]
+    schema["title"] = f"InduCult2.0 Atlas {kind.name} record"
+    schema["description"] = kind.describes
     return schema
 
 
 def schemas() -> dict[str, str]:
     """{file name: JSON text} for every record type: sorted keys, indent 2, trailing newline."""
     return {
-        filename(kind): json.dumps(schema_of(kind), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-        for kind in RECORD_TYPES
+        filename(kind.name): json.dumps(schema_of(kind), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        for kind in kinds.FILES
     }
 
 

@@ -3,16 +3,12 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from atlas import output, routes
-from atlas.languages import LANGUAGES
-from atlas.maps import data
+from atlas import opendata, output, routes
 from atlas.maps.documents import UnknownTiles
-from atlas.maps.slots import Maps
+from atlas.maps.files import MapFiles
+from atlas.model import Atlas
 from atlas.pages import Pages
-from atlas.records import Atlas, load_atlas, record_files
-
-# Folders below docs/ that the generator owns entirely (git-ignored).
-OWNED = [f"{lang}/{routes.GENERATED}" for lang in LANGUAGES] + ["maps", "opendata"]
+from atlas.records import load_atlas, record_files
 
 
 class SettingError(Exception):
@@ -23,7 +19,7 @@ class SettingError(Exception):
 class Generated:
     atlas: Atlas
     pages: Pages
-    maps: Maps
+    maps: MapFiles
     written: int
     total: int
 
@@ -35,23 +31,21 @@ class Generated:
         )
 
     def slot(self, name: str, speaker, source: str) -> str:
-        if name == "map":
-            return self.maps.slot("atlas", "atlas", speaker, source)
         return self.pages.slot(name, speaker, source)
 
 
-def build_files(atlas: Atlas, tiles: str) -> tuple[Pages, Maps, dict[str, str]]:
+def build_files(atlas: Atlas, tiles: str) -> tuple[Pages, MapFiles, dict[str, str]]:
     """Every generated file, by its path below docs/."""
     try:
-        maps = Maps(atlas, tiles)
+        maps = MapFiles(atlas, tiles)
     except UnknownTiles as error:
         raise SettingError(str(error)) from None
-    pages = Pages(atlas, maps)
-    files = {f"{lang}/{path}": text for lang, rendered in pages.render_all().items() for path, text in rendered.items()}
+    pages = Pages(atlas)
+    files = {routes.docs_path(lang, path): text for lang, rendered in pages.render_all().items() for path, text in rendered.items()}
     files |= maps.files()
-    files["opendata/sites.geojson"] = data.open_geojson(atlas)
-    files["opendata/sites.csv"] = data.open_csv(atlas)
-    files["opendata/README.txt"] = data.README
+    files[routes.opendata("sites.geojson")] = opendata.open_geojson(atlas)
+    files[routes.opendata("sites.csv")] = opendata.open_csv(atlas)
+    files[routes.opendata("README.txt")] = opendata.README
     return pages, maps, files
 
 
@@ -64,7 +58,7 @@ def generate(regions_dir: Path, docs_dir: Path, tiles: str) -> Generated:
     atlas = load_atlas(regions_dir)
     pages, maps, files = build_files(atlas, tiles)
     written = 0
-    for owned in OWNED:
+    for owned in routes.owned_folders():
         prefix = owned + "/"
         mine = {path[len(prefix):]: text for path, text in files.items() if path.startswith(prefix)}
         written += len(output.sync(docs_dir / owned, mine))

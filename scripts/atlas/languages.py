@@ -26,8 +26,3 @@ def fallbacks(lang: str, regional: str | None = None) -> list[str]:
         order.append(regional)
     order.extend(LANGUAGES)
     return list(dict.fromkeys(order))
-
-
-def url_prefix(lang: str) -> str:
-    """Where a language's pages live below the site root: English at the root."""
-    return "" if lang == DEFAULT else f"{lang}/"

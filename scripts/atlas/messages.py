@@ -6,15 +6,9 @@ from typing import get_args
 from pydantic import BaseModel, ValidationError
 
 from atlas.problems import Problem
+from atlas.schema import RULES
 from atlas.source import Document
 
-_PATTERNS = {
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lower-case letters, digits and hyphens, like 'august-horch-museum'",
-    r"^[A-Z]{2}$": "a two-letter country code in capitals, like DE or CZ",
-    r"^Q[1-9]\d*$": "a Wikidata id, like Q560530",
-    r"^#[0-9a-f]{6}$": "a colour like #1f78b4",
-    r"\S": "a text that is not empty",
-}
 _KINDS = {
     "string_type": "a text",
     "float_type": "a number",
@@ -51,7 +45,7 @@ def _wording(error: dict, fields: list[str]) -> tuple[str, bool]:
     if kind == "literal_error":
         return f"{_shown(value)} is not allowed here; use {ctx['expected']}", False
     if kind == "string_pattern_mismatch":
-        wanted = _PATTERNS.get(ctx.get("pattern"), f"text matching {ctx.get('pattern')}")
+        wanted = RULES.get(ctx.get("pattern"), f"text matching {ctx.get('pattern')}")
         return f"{_shown(value)} is not {wanted}", False
     if kind in _KINDS:
         return f"'{name}' must be {_KINDS[kind]}, not {_shown(value)}", False

@@ -13,9 +13,10 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from atlas import csp, generate, search
-from atlas.pages import Language
+from atlas import csp, generate, routes, search
+from atlas.languages import DEFAULT, LANGUAGES
 from atlas.problems import InvalidRecords
+from atlas.speaker import Speaker
 
 log = get_plugin_logger(__name__)
 
@@ -32,6 +33,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     fingerprint = None
 
     def on_config(self, config):
+        _check_languages(config)
         regions = Path(config.config_file_path).parent / self.config.regions
         # The i18n plugin runs on_config again for each language: generate once per state of the records.
         fingerprint = generate.fingerprint(regions)
@@ -67,16 +69,29 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         """Fill the slots (<!-- atlas:name -->) of hand-written pages in the page's language."""
         if not SLOT.search(markdown):
             return markdown
-        lang = getattr(page.file, "locale_alternate_of", None) or "en"
-        source = getattr(page.file, "norm_src_uri", page.file.src_uri)
-        speaker = Language(lang)
+        speaker = Speaker(config.theme["language"])
+        source = routes.source_of(page.file.src_uri)
         return SLOT.sub(lambda match: self.generated.slot(match.group(1), speaker, source), markdown)
 
     def on_env(self, env, config, files):
-        env.globals["atlas_search_index"] = search.index_path
+        env.globals["atlas_search_index"] = routes.search_index
         return env
 
     # After the i18n plugin (priority -100), whose last post_build writes the merged search index.
     @event_priority(-110)
     def on_post_build(self, config):
         search.write_per_language(Path(config.site_dir))
+
+
+def _check_languages(config) -> None:
+    """The i18n plugin must build exactly the atlas's languages (languages.py), with the same default."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    configured = [language.locale for language in i18n.config.languages]
+    default = next((language.locale for language in i18n.config.languages if language.default), None)
+    if sorted(configured) != sorted(LANGUAGES) or default != DEFAULT:
+        raise PluginError(
+            f"mkdocs.yml: plugins.i18n.languages has {', '.join(configured)} (default {default}), but the atlas "
+            f"speaks {', '.join(LANGUAGES)} (default {DEFAULT}; scripts/atlas/languages.py): make them agree"
+        )

@@ -1,26 +1,95 @@
-"""Where each generated page lives, and relative links between pages of one language."""
+"""Every generated path and URL of the site, in every language, in one place.
+
+Three sorts of location appear: a *source* is a Markdown page below a language's folder of
+docs/ (`atlas/sites/c-mine.md`); a *site path* is a file as the built site serves it, English at
+the root and every other language below `<lang>/`; a *docs path* is a generated file below docs/.
+"""
 
 import posixpath
 
-from atlas.languages import DEFAULT
+from atlas import kinds
+from atlas.languages import DEFAULT, LANGUAGES
 
+# The folder below each language's docs that the generator owns.
 GENERATED = "atlas"
+# Map documents with no text on them, one for all languages, below the site root.
+SHARED_MAPS = "maps"
+OPENDATA = "opendata"
+SEARCH_INDEX = "search/search_index.json"
 
-KINDS = {"region": "regions", "partner": "partners", "pilot": "pilots", "site": "sites", "category": "categories", "layer": "layers"}
+
+def prefix(lang: str) -> str:
+    """Where a language's pages live below the site root: English at the root."""
+    return "" if lang == DEFAULT else f"{lang}/"
 
 
-def site_root(lang: str) -> str:
-    """The site root seen from a language's root folder."""
+def root_from(lang: str) -> str:
+    """The site root, seen from a language's root folder."""
     return "" if lang == DEFAULT else "../"
 
 
+def site_path(lang: str, path: str) -> str:
+    """Path in the built site of a file at path below a language's root."""
+    return prefix(lang) + path
+
+
+def docs_path(lang: str, path: str) -> str:
+    """Path below docs/ of a file at path below a language's root."""
+    return f"{lang}/{path}"
+
+
+def owned_folders() -> list[str]:
+    """The folders below docs/ that the generator writes entirely (git-ignored)."""
+    return [docs_path(lang, GENERATED) for lang in LANGUAGES] + [SHARED_MAPS, OPENDATA]
+
+
 def record_page(kind: str, record_id: str) -> str:
-    """Source path (relative to a language folder) of the page of one record."""
-    return f"{GENERATED}/{KINDS[kind]}/{record_id}.md"
+    """Source of the page of one record (or taxonomy term) of a kind."""
+    return f"{GENERATED}/{kinds.BY_NAME[kind].plural}/{record_id}.md"
 
 
 def index_page(section: str | None = None) -> str:
     return f"{GENERATED}/{section}/index.md" if section else f"{GENERATED}/index.md"
+
+
+def atlas_page(name: str) -> str:
+    """Source of one of the atlas's own pages, such as data or translations."""
+    return f"{GENERATED}/{name}.md"
+
+
+def map_document(kind: str, key: str) -> tuple[str, bool]:
+    """Where a map document lives, and whether there is one per language.
+
+    The atlas map and the region maps carry text, so each language has its own, below its root;
+    the small maps of sites and pilots carry none and are shared, below the site root.
+    """
+    if kind == "atlas":
+        return f"{GENERATED}/maps/atlas.html", True
+    if kind == kinds.REGION.name:
+        return f"{GENERATED}/maps/{kinds.REGION.plural}/{key}.html", True
+    return f"{SHARED_MAPS}/{kinds.BY_NAME[kind].plural}/{key}.html", False
+
+
+def opendata(name: str) -> str:
+    """Site path of an open data file."""
+    return f"{OPENDATA}/{name}"
+
+
+def search_index(lang: str) -> str:
+    """Site path of a language's search index."""
+    return site_path(lang, SEARCH_INDEX)
+
+
+def language_of(location: str) -> str:
+    """The language of a site path, by its first folder."""
+    first = location.split("/", 1)[0]
+    return first if first in LANGUAGES else DEFAULT
+
+
+def source_of(src_uri: str) -> str:
+    """A page's source below its language's root, from its path below docs/ (<lang>/...)."""
+    first, _, rest = src_uri.partition("/")
+    return rest if first in LANGUAGES and rest else src_uri
 
 
 def directory_url(source: str) -> str:

@@ -9,14 +9,13 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
+from atlas import kinds
 from atlas.languages import LANGUAGES
-from atlas.schema import PROJECT
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+from atlas.schema import PROJECT, SLUG
 
 
 class ScaffoldError(Exception):
@@ -69,23 +68,24 @@ class _Lines:
 def _terms(regions_dir: Path, vocabulary: str) -> str:
     """The ids of one taxonomy vocabulary, for the hints; empty if the taxonomy cannot be read."""
     try:
-        data = yaml.safe_load((regions_dir / PROJECT / "taxonomy.yml").read_text(encoding="utf-8"))
+        data = yaml.safe_load((regions_dir / kinds.TAXONOMY.file(kinds.TAXONOMY.name)).read_text(encoding="utf-8"))
         return ", ".join(term["id"] for term in data[vocabulary])
     except Exception:  # noqa: BLE001 - hints only; validate reports a broken taxonomy
         return ""
 
 
-def _header(kind: str, record_id: str, region: str) -> _Lines:
+def _header(kind: kinds.Kind, record_id: str, region: str) -> _Lines:
     out = _Lines()
-    out.add(f"# yaml-language-server: $schema=../../../docs/schema/{kind}.schema.json")
-    out.add(f"# New {kind}: fill in every value that is \"\" [] or null (see CONTRIBUTING.md), then run: atlas validate")
+    depth = len(kind.file(record_id, region).parts)
+    out.add(f"# yaml-language-server: $schema={'../' * depth}docs/schema/{kind.name}.schema.json")
+    out.add(f"# New {kind.name}: fill in every value that is \"\" [] or null (see CONTRIBUTING.md), then run: atlas validate")
     out.add(f"id: {record_id}")
     out.add(f"region: {region}")
     return out
 
 
 def site_lines(record_id: str, region: str, name: str, regions_dir: Path) -> _Lines:
-    out = _header("site", record_id, region)
+    out = _header(kinds.SITE, record_id, region)
     if name:
         out.add(f"name: {json.dumps(name, ensure_ascii=False)}  # the native name, as the place writes itself")
     else:
@@ -109,7 +109,7 @@ def site_lines(record_id: str, region: str, name: str, regions_dir: Path) -> _Li
 
 
 def pilot_lines(record_id: str, region: str, title: str, regions_dir: Path) -> _Lines:
-    out = _header("pilot", record_id, region)
+    out = _header(kinds.PILOT, record_id, region)
     themes = _terms(regions_dir, "themes")
     sectors = _terms(regions_dir, "sectors")
     out.add(f'theme: ""  # one of: {themes}', "theme", f"one of: {themes}")
@@ -133,28 +133,37 @@ def pilot_lines(record_id: str, region: str, title: str, regions_dir: Path) -> _
     return out
 
 
-def new_record(regions_dir: Path, kind: str, region: str, record_id: str | None, name: str | None) -> Scaffold:
+# The kinds of record that `atlas new` makes, with what writes each.
+MAKERS = {kinds.SITE.name: (kinds.SITE, site_lines), kinds.PILOT.name: (kinds.PILOT, pilot_lines)}
+
+
+def new_record(regions_dir: Path, kind_name: str, region: str, record_id: str | None, name: str | None) -> Scaffold:
     """Build the new record file (not yet written); raise ScaffoldError when it cannot be made."""
-    if kind not in ("site", "pilot"):
-        raise ScaffoldError(f"'{kind}' is not a kind of record that can be made: use site or pilot")
-    if region == PROJECT or not (regions_dir / region / "region.yml").is_file():
+    if kind_name not in MAKERS:
+        raise ScaffoldError(f"'{kind_name}' is not a kind of record that can be made: use {' or '.join(MAKERS)}")
+    kind, lines = MAKERS[kind_name]
+    if region == PROJECT or not (regions_dir / kinds.REGION.file(region)).is_file():
         known = sorted(p.parent.name for p in regions_dir.glob("*/region.yml"))
         raise ScaffoldError(f"there is no region '{region}' in {regions_dir}; known: {', '.join(known) or 'none'}")
     if record_id is None:
         if not name:
             raise ScaffoldError("give the new record's --name (its id is made from it) or its --id")
         record_id = slugify(name)
-    if not SLUG.match(record_id):
-        raise ScaffoldError(f"'{record_id}' is not a valid id: use lower-case letters a-z, digits and single hyphens")
-    path = regions_dir / region / f"{kind}s" / f"{record_id}.yml"
+    if not re.match(SLUG.pattern, record_id):
+        raise ScaffoldError(f"'{record_id}' is not {SLUG.wording}")
+    path = regions_dir / kind.file(record_id, region)
     if path.exists():
         raise ScaffoldError(f"{path.as_posix()} already exists: choose another --id")
-    clash = sorted(p for p in regions_dir.rglob(f"{record_id}.yml") if p.parent.name in ("sites", "pilots"))
+    clash = sorted(p for p in regions_dir.rglob(f"{record_id}.yml") if _holds_site_or_pilot(regions_dir, p))
     if clash:
         raise ScaffoldError(f"the id '{record_id}' is already used by {clash[0].as_posix()}: choose another --id")
-    build = site_lines if kind == "site" else pilot_lines
-    out = build(record_id, region, name or "", regions_dir)
+    out = lines(record_id, region, name or "", regions_dir)
     return Scaffold(path, out.render(), out.to_fill)
+
+
+def _holds_site_or_pilot(regions_dir: Path, path: Path) -> bool:
+    found = kinds.at(PurePosixPath(path.relative_to(regions_dir).as_posix()))
+    return found is not None and found[0] in (kinds.SITE, kinds.PILOT)
 
 
 def write(scaffold: Scaffold) -> None:

@@ -1,6 +1,7 @@
 """The record types of the atlas: one definition that validates the YAML and yields JSON Schema."""
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -9,13 +10,33 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from atlas import prose
 from atlas.languages import LanguageCode
 
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern that a value must match, and what such a value is, in a partner's words."""
+
+    pattern: str
+    wording: str
+
+
+SLUG = Rule(r"^[a-z0-9]+(-[a-z0-9]+)*$", "an id of lower-case letters, digits and hyphens, like 'august-horch-museum'")
+COUNTRY = Rule(r"^[A-Z]{2}$", "a two-letter country code in capitals, like DE or CZ")
+DATE = Rule(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$", "a date written YYYY, YYYY-MM or YYYY-MM-DD, in quotes")
+WIKIDATA = Rule(r"^Q[1-9]\d*$", "a Wikidata id, like Q560530")
+COLOUR = Rule(r"^#[0-9a-f]{6}$", "a colour like #1f78b4")
+HOST = Rule(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", "a host name in lower case, like example.org")
+PATH = Rule(r"^/\S*$", "a path that starts with /")
+NOT_EMPTY = Rule(r"\S", "a text that is not empty")
+# The wording of each rule by its pattern, for the messages of validation (messages.py).
+RULES = {rule.pattern: rule.wording for rule in (SLUG, COUNTRY, DATE, WIKIDATA, COLOUR, HOST, PATH, NOT_EMPTY)}
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    StringConstraints(pattern=SLUG.pattern),
     Field(description="Lower-case id: letters a-z, digits and single hyphens"),
 ]
 Country = Annotated[
-    str, StringConstraints(pattern=r"^[A-Z]{2}$"), Field(description="ISO 3166-1 alpha-2 code")
+    str, StringConstraints(pattern=COUNTRY.pattern), Field(description="ISO 3166-1 alpha-2 code")
 ]
 # Characters a reader cannot see that change how text reads: controls, line and paragraph
 # separators, and the direction overrides of "Trojan Source" (CVE-2021-42574).
@@ -42,14 +63,14 @@ def _markdown_subset(value: str) -> str:
     return value
 
 
-Prose = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), AfterValidator(_visible)]
+Prose = Annotated[str, StringConstraints(min_length=1, pattern=NOT_EMPTY.pattern), AfterValidator(_visible)]
 Line = Annotated[Prose, AfterValidator(_one_line)]
 PartialDate = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    StringConstraints(pattern=DATE.pattern),
     Field(description="YYYY, YYYY-MM or YYYY-MM-DD, in quotes"),
 ]
-WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9]\d*$")]
+WikidataId = Annotated[str, StringConstraints(pattern=WIKIDATA.pattern)]
 
 _WEB_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#.]+([/?#][^\s]*)?$")
 
@@ -198,7 +219,7 @@ class Term(Strict):
     id: Slug
     label: Name
     description: Text | None = None
-    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-f]{6}$")] | None = None
+    colour: Annotated[str, StringConstraints(pattern=COLOUR.pattern)] | None = None
 
 
 class Taxonomy(Strict):
@@ -215,10 +236,10 @@ class Mirror(Strict):
 
     host: Annotated[
         str,
-        StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"),
+        StringConstraints(pattern=HOST.pattern),
         Field(description="The host name, lower case; it covers its subdomains too"),
     ]
-    path: Annotated[str, StringConstraints(pattern=r"^/\S*$")] | None = Field(None, description="Only addresses whose path starts with this")
+    path: Annotated[str, StringConstraints(pattern=PATH.pattern)] | None = Field(None, description="Only addresses whose path starts with this")
     copies: Line = Field(description="What it copies, for the message a partner reads")
 
     def covers(self, url: str) -> bool:
@@ -237,15 +258,5 @@ class Mirrors(Strict):
         return next((mirror for mirror in self.mirrors if mirror.covers(url)), None)
 
 
-RECORD_TYPES: dict[str, type[Strict]] = {
-    "region": Region,
-    "partner": Partner,
-    "pilot": Pilot,
-    "site": Site,
-    "taxonomy": Taxonomy,
-    "mirrors": Mirrors,
-}
 # The folder of project-wide records, beside the regions' folders.
 PROJECT = "_project"
-# Project-wide files that each hold one record of their own kind.
-SINGLE_FILES = ("taxonomy", "mirrors")

@@ -12,18 +12,7 @@ import json
 from pathlib import Path
 
 from atlas.languages import DEFAULT, LANGUAGES
-
-INDEX = "search/search_index.json"
-
-
-def language_of(location: str) -> str:
-    """The language of an index entry, from its location (relative to the site root)."""
-    first = location.split("/", 1)[0]
-    return first if first in LANGUAGES else DEFAULT
-
-
-def index_path(lang: str) -> str:
-    return INDEX if lang == DEFAULT else f"{lang}/{INDEX}"
+from atlas.routes import SEARCH_INDEX, language_of, search_index
 
 
 def split(merged: dict) -> dict[str, dict]:
@@ -39,7 +28,7 @@ def split(merged: dict) -> dict[str, dict]:
 
 def write_per_language(site_dir: Path) -> None:
     """Replace the merged index in site_dir by one index per language."""
-    merged_path = site_dir / INDEX
+    merged_path = site_dir / SEARCH_INDEX
     if not merged_path.is_file():
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
@@ -48,6 +37,6 @@ def write_per_language(site_dir: Path) -> None:
     if len({language_of(doc["location"]) for doc in merged["docs"]}) < 2:
         return
     for lang, index in split(merged).items():
-        target = site_dir / index_path(lang)
+        target = site_dir / search_index(lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

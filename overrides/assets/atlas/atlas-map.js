@@ -20,10 +20,7 @@
     link.href = p.url;
     link.target = "_top";
     box.appendChild(link);
-    box.appendChild(el("div", "atlas-popup__meta", legend.regions[p.region]));
-    box.appendChild(el("div", "atlas-popup__meta", p.categories.map(function (c) {
-      return legend.categories[c].label;
-    }).join(", ")));
+    box.appendChild(el("div", "atlas-popup__meta", p.meta));
     box.appendChild(el("div", "atlas-popup__meta", p.layers.map(function (l) {
       return legend.layers[l];
     }).join(" · ")));
@@ -34,7 +31,7 @@
   function marker(feature, latlng, legend) {
     var p = feature.properties;
     var dot = el("span");
-    dot.style.background = legend.categories[p.categories[0]].colour;
+    dot.style.background = legend.colours[p.categories[0]];
     var icon = L.divIcon({ className: "atlas-marker", html: dot.outerHTML, iconSize: [18, 18] });
     var m = L.marker(latlng, { icon: icon, title: p.name, alt: p.name, keyboard: true });
     m.feature = feature;

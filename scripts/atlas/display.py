@@ -1,0 +1,49 @@
+"""How a site is shown in a list, in one language: built once, read by pages, map lists and map data.
+
+A site's line in any list, on a page or beside a map, and its popup on the map, show the same
+things in the same order: its name, then its region and categories ("Genk · Mining, Energy").
+"""
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from atlas import routes
+from atlas.strings import Shown
+
+REGION_SEPARATOR = " · "
+LIST_SEPARATOR = ", "
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    id: str
+    name: str
+    region: Shown
+    categories: tuple[Shown, ...]
+    page: str  # the source of the site's page, below the language root
+
+    def meta(self, with_region: bool = True) -> str:
+        """Region and categories as plain text, for the map's popups."""
+        categories = LIST_SEPARATOR.join(c.value for c in self.categories)
+        return REGION_SEPARATOR.join([self.region.value, categories] if with_region else [categories])
+
+    def meta_html(self, speaker, with_region: bool = True) -> Markup:
+        """Region and categories as HTML; a label shown in another language says which."""
+        categories = Markup(LIST_SEPARATOR).join(speaker.show(c) for c in self.categories)
+        return Markup(REGION_SEPARATOR).join([speaker.show(self.region), categories] if with_region else [categories])
+
+
+def site_entries(atlas, speaker, sites) -> list[SiteEntry]:
+    """The sites as list entries in the speaker's language, in the order every list shows them."""
+    entries = [
+        SiteEntry(
+            site.id,
+            speaker.site_name(site),
+            speaker.text(atlas.regions[site.region].name),
+            tuple(speaker.text(atlas.term("categories", c).label) for c in site.categories),
+            routes.record_page("site", site.id),
+        )
+        for site in sites
+    ]
+    return sorted(entries, key=lambda entry: (entry.name.casefold(), entry.id))

@@ -1,0 +1,54 @@
+"""The checked records of the atlas, as one object that every stage after loading reads."""
+
+from dataclasses import dataclass, field
+
+from atlas.kinds import Kind
+from atlas.schema import Mirrors, Partner, Pilot, Region, Site, Taxonomy, Term
+from atlas.source import Document
+
+
+@dataclass
+class Atlas:
+    """Every record, checked, with the document each came from."""
+
+    taxonomy: Taxonomy
+    mirrors: Mirrors | None = None
+    regions: dict[str, Region] = field(default_factory=dict)
+    partners: dict[str, Partner] = field(default_factory=dict)
+    pilots: dict[str, Pilot] = field(default_factory=dict)
+    sites: dict[str, Site] = field(default_factory=dict)
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    # Ids of records whose files could not be read; references to them are not reported again.
+    unreadable: set[str] = field(default_factory=set)
+
+    def table(self, kind: Kind) -> dict:
+        """The records of one kind, by id."""
+        return getattr(self, kind.plural)
+
+    def with_pages(self, kind: Kind) -> list:
+        """The records, or taxonomy terms, of a kind that has a page for each."""
+        return list(getattr(self.taxonomy, kind.vocabulary) if kind.vocabulary else self.table(kind).values())
+
+    def term(self, vocabulary: str, term_id: str) -> Term:
+        return next(t for t in getattr(self.taxonomy, vocabulary) if t.id == term_id)
+
+    def sites_of(self, region_id: str) -> list[Site]:
+        return [s for s in self.sites.values() if s.region == region_id]
+
+    def sites_in(self, vocabulary: str, term_id: str) -> list[Site]:
+        """The sites of one category or time layer."""
+        return [s for s in self.sites.values() if term_id in getattr(s, vocabulary)]
+
+    def pilots_of(self, region_id: str) -> list[Pilot]:
+        return [p for p in self.pilots.values() if region_id in p.region_ids]
+
+    def regional_language(self, pilot: Pilot) -> str | None:
+        """The language a pilot's texts fall back to after English: its region's, if it has one region."""
+        regions = [self.regions[r] for r in pilot.region_ids if r in self.regions]
+        return regions[0].language if len(regions) == 1 else None
+
+    def sites_named(self, ids: list[str]) -> list[Site]:
+        return [self.sites[i] for i in ids]
+
+    def pilots_at(self, site_id: str) -> list[Pilot]:
+        return [p for p in self.pilots.values() if site_id in p.sites]
