@@ -15,9 +15,9 @@ from pathlib import Path
 from atlas import routes
 from atlas.languages import LANGUAGES
 from atlas.maps import data, documents
-from atlas.records import load_atlas
-from atlas.schema import Site
-from atlas.speaker import Speaker
+from atlas.pages.speaker import Speaker
+from atlas.records.loader import load_atlas
+from atlas.records.schema import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 TILES = documents.tile_provider("OpenStreetMap.Mapnik")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from atlas.prose import SUBSET
+from atlas.records.prose import SUBSET
 from conftest import write
 
 TEMPLATE = "{{ 'pw' ~ 'ned' ~ 6*7 }}"

@@ -4,8 +4,8 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from atlas.geo import distance_km
-from atlas.records import load_atlas
+from atlas.records.geo import distance_km
+from atlas.records.loader import load_atlas
 from conftest import ROOT
 
 ATLAS = load_atlas(ROOT / "regions")

@@ -11,10 +11,10 @@ from pathlib import PurePosixPath
 import jsonschema
 import pytest
 import yaml
-from atlas import kinds
-from atlas.coverage import coverage
-from atlas.editor_schema import schemas
-from atlas.records import load_atlas
+from atlas.records import kinds
+from atlas.records.coverage import coverage
+from atlas.records.editor_schema import schemas
+from atlas.records.loader import load_atlas
 from conftest import ROOT, write
 
 

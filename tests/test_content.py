@@ -4,10 +4,10 @@ import itertools
 import re
 
 import pytest
-from atlas.coverage import coverage, texts
-from atlas.geo import distance_km, distance_to_box_km
 from atlas.languages import LANGUAGES
-from atlas.records import load_atlas
+from atlas.records.coverage import coverage, texts
+from atlas.records.geo import distance_km, distance_to_box_km
+from atlas.records.loader import load_atlas
 from conftest import ROOT
 
 ATLAS = load_atlas(ROOT / "regions")

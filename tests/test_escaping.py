@@ -6,8 +6,9 @@ import json
 
 import pytest
 import yaml
-from atlas import csp, limits, prose
 from atlas.escaping import csv_cell, front_matter, markdown_text, script_json
+from atlas.records import limits, prose
+from atlas.site import csp
 from conftest import ROOT
 
 

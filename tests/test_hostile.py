@@ -15,8 +15,8 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-from atlas.problems import InvalidRecords
-from atlas.records import load_atlas
+from atlas.records.loader import load_atlas
+from atlas.records.problems import InvalidRecords
 from conftest import MKDOCS, ROOT, serve
 from hostile import EVALUATED, INERT, REJECT
 

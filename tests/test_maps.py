@@ -3,11 +3,11 @@
 import json
 import re
 
-from atlas.generate import build_files
 from atlas.languages import LANGUAGES
 from atlas.maps import data
-from atlas.records import load_atlas
-from atlas.speaker import Speaker
+from atlas.pages.speaker import Speaker
+from atlas.records.loader import load_atlas
+from atlas.site.generate import build_files
 from conftest import ROOT
 
 ATLAS = load_atlas(ROOT / "regions")

@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from atlas import csp
 from atlas.languages import DEFAULT, LANGUAGES
-from atlas.records import load_atlas
+from atlas.records.loader import load_atlas
+from atlas.site import csp
 from conftest import ROOT
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')

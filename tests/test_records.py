@@ -2,8 +2,8 @@
 
 import pytest
 import yaml
-from atlas.problems import InvalidRecords
-from atlas.records import load_atlas
+from atlas.records.loader import load_atlas
+from atlas.records.problems import InvalidRecords
 from conftest import ROOT, write
 
 

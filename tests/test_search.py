@@ -6,7 +6,7 @@ import pytest
 import yaml
 from atlas.languages import DEFAULT, LANGUAGES
 from atlas.routes import search_index
-from atlas.search import split
+from atlas.site.search import split
 from conftest import ROOT
 
 MERGED = {
@@ -75,7 +75,7 @@ def test_search_finds_pages_in_the_readers_language_only(served, browser, lang):
 
 def test_map_lists_stay_out_of_the_index(site):
     # Each place has its own page; the list beside a map would only repeat it in every result.
-    caption = yaml.safe_load((ROOT / "scripts/atlas/strings/en.yml").read_text(encoding="utf-8"))["map_list"]
+    caption = yaml.safe_load((ROOT / "scripts/atlas/pages/strings/en.yml").read_text(encoding="utf-8"))["map_list"]
     docs = load_index(site, DEFAULT)["docs"]
     assert any("Sites" in d["title"] for d in docs)
     assert not [d["location"] for d in docs if caption in d["text"]]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from atlas.languages import DEFAULT, LANGUAGES
-from atlas.records import load_atlas
+from atlas.records.loader import load_atlas
 from conftest import ROOT
 
 ATLAS = load_atlas(ROOT / "regions")
@@ -99,7 +99,7 @@ def test_page_size_does_not_grow_with_the_number_of_records(site):
 
 def english_interface_strings() -> dict[str, set[str]]:
     """Per language, the English interface strings that must not show on its pages."""
-    strings_dir = ROOT / "scripts/atlas/strings"
+    strings_dir = ROOT / "scripts/atlas/pages/strings"
     english = yaml.safe_load((strings_dir / "en.yml").read_text())
     result = {}
     for lang in LANGUAGES[1:]:
@@ -117,8 +117,8 @@ def test_no_untranslated_interface_string_on_non_english_pages(site):
 
 
 def test_translation_missing_is_said_in_the_readers_language(tmp_path):
-    from atlas.pages import Pages
-    from atlas.schema import Site
+    from atlas.pages.render import Pages
+    from atlas.records.schema import Site
 
     atlas = load_atlas(ROOT / "regions")
     site_id = min(atlas.sites)
@@ -126,7 +126,7 @@ def test_translation_missing_is_said_in_the_readers_language(tmp_path):
     atlas.sites[site_id] = Site.model_validate(record | {"description": {"en": record["description"]["en"]}})
 
     text = Pages(atlas).render_language("pl")[f"atlas/sites/{site_id}.md"]
-    notice = yaml.safe_load((ROOT / "scripts/atlas/strings/pl.yml").read_text())["translation_missing"]
+    notice = yaml.safe_load((ROOT / "scripts/atlas/pages/strings/pl.yml").read_text())["translation_missing"]
     assert notice.split("{")[0].strip() in text
     assert 'lang="en"' in text
 
@@ -154,7 +154,7 @@ def test_no_third_party_assets_in_pages(site):
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_partner_page_shows_a_website_only_where_a_source_gives_one(site, lang):
-    label = yaml.safe_load((ROOT / f"scripts/atlas/strings/{lang}.yml").read_text())["website"]
+    label = yaml.safe_load((ROOT / f"scripts/atlas/pages/strings/{lang}.yml").read_text())["website"]
     for partner in ATLAS.partners.values():
         html = page(site, lang, f"atlas/partners/{partner.id}").read_text(encoding="utf-8")
         assert (f"<dt>{label}</dt>" in html) == (partner.website is not None), partner.id
@@ -165,7 +165,7 @@ def test_partner_page_shows_a_website_only_where_a_source_gives_one(site, lang):
 
 @pytest.mark.parametrize("lang", ["en", "de", "pl"])
 def test_line_and_area_places_say_that_their_point_is_one_spot(site, lang):
-    strings = yaml.safe_load((ROOT / f"scripts/atlas/strings/{lang}.yml").read_text(encoding="utf-8"))
+    strings = yaml.safe_load((ROOT / f"scripts/atlas/pages/strings/{lang}.yml").read_text(encoding="utf-8"))
     for record in ATLAS.sites.values():
         html = page(site, lang, f"atlas/sites/{record.id}").read_text(encoding="utf-8")
         notes = [strings[f"extent_{extent}"] for extent in ("line", "area")]

@@ -1,12 +1,15 @@
 """The interface-string catalogues: the same keys and fields in every language, each key in use."""
 
 import re
+from pathlib import Path
 
+import atlas
 import pytest
 from atlas.languages import LANGUAGES
-from atlas.strings import CATALOGUES, catalogue
+from atlas.pages.strings import catalogue
 
-SOURCES = "\n".join(p.read_text(encoding="utf-8") for p in CATALOGUES.parent.rglob("*") if p.suffix in (".py", ".j2"))
+PACKAGE = Path(atlas.__file__).parent
+SOURCES = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*") if p.suffix in (".py", ".j2"))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES[1:])

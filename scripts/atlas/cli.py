@@ -5,10 +5,10 @@ import os
 import sys
 from pathlib import Path
 
-from atlas import editor_schema, scaffold
-from atlas.coverage import coverage
-from atlas.problems import InvalidRecords
-from atlas.records import load_atlas
+from atlas.records import editor_schema, scaffold
+from atlas.records.coverage import coverage
+from atlas.records.loader import load_atlas
+from atlas.records.problems import InvalidRecords
 
 
 def _in_github_actions() -> bool:
@@ -70,7 +70,7 @@ def _schema(args) -> int:
         if stale:
             print(
                 f"The JSON Schema files in {directory.as_posix()} are out of date with the record definitions "
-                f"(scripts/atlas/schema.py): {', '.join(stale)}. Run `atlas schema` and commit the result.",
+                f"(scripts/atlas/records/schema.py): {', '.join(stale)}. Run `atlas schema` and commit the result.",
                 file=sys.stderr,
             )
             return 1
@@ -133,7 +133,7 @@ def parser() -> argparse.ArgumentParser:
         "schema",
         help="write the JSON Schema files for editors into docs/schema/ (or --check them)",
         description=(
-            "Write the JSON Schema of each record type (made from scripts/atlas/schema.py) into docs/schema/, "
+            "Write the JSON Schema of each record type (made from scripts/atlas/records/schema.py) into docs/schema/, "
             "where editors such as VS Code find them through the first line of each record file. "
             "With --check, write nothing and end with an error if the committed files are out of date."
         ),

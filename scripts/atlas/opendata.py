@@ -7,7 +7,7 @@ import json
 from atlas import routes
 from atlas.escaping import csv_cell
 from atlas.languages import LANGUAGES
-from atlas.templating import TEMPLATES
+from atlas.pages.templating import TEMPLATES
 
 LICENCE = "CC-BY-4.0"
 README = (TEMPLATES / "opendata-README.txt").read_text(encoding="utf-8")

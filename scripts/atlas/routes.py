@@ -7,8 +7,8 @@ the root and every other language below `<lang>/`; a *docs path* is a generated 
 
 import posixpath
 
-from atlas import kinds
 from atlas.languages import DEFAULT, LANGUAGES
+from atlas.records import kinds
 
 # The folder below each language's docs that the generator owns.
 GENERATED = "atlas"

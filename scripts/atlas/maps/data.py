@@ -1,7 +1,7 @@
 """The data behind the maps, per language: sites as GeoJSON, labels, filter and near-me options."""
 
 from atlas import routes
-from atlas.display import site_entries
+from atlas.pages.display import site_entries
 
 
 def features(atlas, sites, speaker, document: str) -> dict:

@@ -6,10 +6,10 @@ import folium
 import xyzservices
 from folium.plugins import MarkerCluster
 
-from atlas import csp
 from atlas.escaping import html_text
 from atlas.maps import assets, data
 from atlas.maps.elements import AtlasSites, NearMe, SiteFilter
+from atlas.site import csp
 
 
 class UnknownTiles(ValueError):

@@ -1,10 +1,11 @@
 """Every map document of the atlas, as files: the atlas map and region maps in each language, and
 one small language-neutral map per site and per pilot action."""
 
-from atlas import csp, routes
+from atlas import routes
 from atlas.languages import LANGUAGES
 from atlas.maps import documents
-from atlas.speaker import Speaker
+from atlas.pages.speaker import Speaker
+from atlas.site import csp
 
 PILOT_PLACE_COLOUR = "#d7191c"
 

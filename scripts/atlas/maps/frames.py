@@ -3,7 +3,7 @@
 from markupsafe import Markup
 
 from atlas import routes
-from atlas.display import site_entries
+from atlas.pages.display import site_entries
 
 
 class Frames:

@@ -8,7 +8,7 @@ scaffolding, the editor schema, pages, maps and routes all ask here instead of s
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from atlas.schema import (
+from atlas.records.schema import (
     PROJECT,
     Mirrors,
     Partner,

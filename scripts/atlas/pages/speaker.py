@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from atlas import routes
 from atlas.escaping import html_text
-from atlas.strings import Shown, catalogue, pick
+from atlas.pages.strings import Shown, catalogue, pick
 
 
 class Speaker:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from atlas import limits
-from atlas.problems import Problem
+from atlas.records import limits
+from atlas.records.problems import Problem
 
 Location = tuple[str | int, ...]
 # LibYAML when PyYAML was built with it (the wheels are); the pure-Python loader otherwise.

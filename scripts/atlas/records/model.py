@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from atlas.kinds import Kind
-from atlas.schema import Mirrors, Partner, Pilot, Region, Site, Taxonomy, Term
-from atlas.source import Document
+from atlas.records.kinds import Kind
+from atlas.records.schema import Mirrors, Partner, Pilot, Region, Site, Taxonomy, Term
+from atlas.records.source import Document
 
 
 @dataclass

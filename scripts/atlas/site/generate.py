@@ -3,12 +3,13 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from atlas import opendata, output, routes
+from atlas import opendata, routes
 from atlas.maps.documents import UnknownTiles
 from atlas.maps.files import MapFiles
-from atlas.model import Atlas
-from atlas.pages import Pages
-from atlas.records import load_atlas, record_files
+from atlas.pages.render import Pages
+from atlas.records.loader import load_atlas, record_files
+from atlas.records.model import Atlas
+from atlas.site import output
 
 
 class SettingError(Exception):

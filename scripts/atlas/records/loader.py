@@ -4,12 +4,12 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
-from atlas import checks, kinds
-from atlas.kinds import Kind
-from atlas.messages import schema_problems
-from atlas.model import Atlas
-from atlas.problems import InvalidRecords, Problem
-from atlas.source import Document, load
+from atlas.records import checks, kinds
+from atlas.records.kinds import Kind
+from atlas.records.messages import schema_problems
+from atlas.records.model import Atlas
+from atlas.records.problems import InvalidRecords, Problem
+from atlas.records.source import Document, load
 
 
 def record_files(regions_dir: Path) -> list[Path]:

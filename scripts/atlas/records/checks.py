@@ -3,10 +3,10 @@
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from atlas import kinds
-from atlas.geo import distance_to_box_km
-from atlas.problems import Problem
-from atlas.schema import PROJECT
+from atlas.records import kinds
+from atlas.records.geo import distance_to_box_km
+from atlas.records.problems import Problem
+from atlas.records.schema import PROJECT
 
 REGION_REACH_KM = 25
 

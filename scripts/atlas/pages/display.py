@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from atlas import routes
-from atlas.strings import Shown
+from atlas.pages.strings import Shown
 
 REGION_SEPARATOR = " · "
 LIST_SEPARATOR = ", "

@@ -9,8 +9,8 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from atlas import prose
 from atlas.escaping import front_matter, markdown_text
+from atlas.records import prose
 
 TEMPLATES = Path(__file__).parent / "templates"
 

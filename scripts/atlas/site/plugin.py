@@ -13,10 +13,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from atlas import csp, generate, routes, search
+from atlas import routes
 from atlas.languages import DEFAULT, LANGUAGES
-from atlas.problems import InvalidRecords
-from atlas.speaker import Speaker
+from atlas.pages.speaker import Speaker
+from atlas.records.problems import InvalidRecords
+from atlas.site import csp, generate, search
 
 log = get_plugin_logger(__name__)
 

@@ -13,9 +13,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from atlas import kinds
 from atlas.languages import LANGUAGES
-from atlas.schema import PROJECT, SLUG
+from atlas.records import kinds
+from atlas.records.schema import PROJECT, SLUG
 
 
 class ScaffoldError(Exception):

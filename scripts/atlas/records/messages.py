@@ -5,9 +5,9 @@ from typing import get_args
 
 from pydantic import BaseModel, ValidationError
 
-from atlas.problems import Problem
-from atlas.schema import RULES
-from atlas.source import Document
+from atlas.records.problems import Problem
+from atlas.records.schema import RULES
+from atlas.records.source import Document
 
 _KINDS = {
     "string_type": "a text",

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from atlas import prose
 from atlas.languages import LanguageCode
+from atlas.records import prose
 
 
 @dataclass(frozen=True)

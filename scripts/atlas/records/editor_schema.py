@@ -8,7 +8,7 @@ other editors complete field names and flag mistakes while a partner types.
 import json
 from pathlib import Path
 
-from atlas import kinds
+from atlas.records import kinds
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = Path("docs") / "schema"

@@ -1,12 +1,13 @@
 """Rendering the Markdown pages of every record and overview, per language, with Jinja2."""
 
-from atlas import kinds, routes
-from atlas.coverage import coverage
-from atlas.display import site_entries
+from atlas import routes
 from atlas.languages import LANGUAGES
 from atlas.maps.frames import Frames
-from atlas.speaker import Speaker
-from atlas.templating import environment
+from atlas.pages.display import site_entries
+from atlas.pages.speaker import Speaker
+from atlas.pages.templating import environment
+from atlas.records import kinds
+from atlas.records.coverage import coverage
 
 # The generated parts that hand-written pages can hold, as <!-- atlas:name -->; map is the atlas map.
 SLOTS = {"figures": "_figures.html.j2", "partners": "_partners.html.j2"}

@@ -1,0 +1,1 @@
+"""Render: the Markdown pages of every record and overview, in every language."""
