@@ -1,4 +1,8 @@
-"""Shared fixtures: the real atlas built once per test run, and small record trees for unit tests."""
+"""Shared fixtures: the real records, the real atlas built once per test run, small record trees.
+
+Every test is marked by what it needs, from the fixtures it asks for: `browser` (Chromium),
+`build` (a full MkDocs build), or else `unit`. `pytest -m unit` runs without a browser stack.
+"""
 
 import contextlib
 import functools
@@ -12,11 +16,42 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
+from atlas.records.loader import load_atlas
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+# The fixtures that make a test a browser test or a build test; the others are unit tests.
+BROWSER_FIXTURES = {"browser"}
+BUILD_FIXTURES = {"built", "hostile_site"}
+
+
+def pytest_configure(config):
+    for marker, meaning in (("unit", "no build, no browser"), ("build", "a full MkDocs build"), ("browser", "Chromium")):
+        config.addinivalue_line("markers", f"{marker}: {meaning}")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(item.get_closest_marker(name) for name in ("unit", "build", "browser")):
+            continue
+        needs = _fixtures_needed(item)
+        layer = "browser" if needs & BROWSER_FIXTURES else "build" if needs & BUILD_FIXTURES else "unit"
+        item.add_marker(layer)
+
+
+def _fixtures_needed(item) -> set[str]:
+    """Every fixture an item uses, directly or through other fixtures."""
+    info = getattr(item, "_fixtureinfo", None)
+    return set(info.names_closure) if info else set()
+
+
+@pytest.fixture(scope="session")
+def real_atlas():
+    """The real records, loaded and checked."""
+    return load_atlas(ROOT / "regions")
 
 
 @pytest.fixture(scope="session")
@@ -57,11 +92,31 @@ def served(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, driven by Playwright."""
+    """Debian's Chromium, driven by Playwright (imported here, so that other tests need neither)."""
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# Records each Content-Security-Policy violation of a document in window.__csp, for the checks.
+WATCH_CSP = (
+    "window.__csp = [];"
+    "document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective), true);"
+)
+
+
+@pytest.fixture(scope="module")
+def policy_page(browser):
+    """One browser page that records policy violations and never leaves localhost."""
+    context = browser.new_context()
+    context.add_init_script(WATCH_CSP)
+    context.route("**/*", lambda route: route.continue_() if "://127.0.0.1" in route.request.url else route.abort())
+    page = context.new_page()
+    yield page
+    context.close()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

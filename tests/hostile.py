@@ -171,6 +171,7 @@ INERT = [
     Inert("partner native name with a template", PARTNER, ("native_name",), "{{ self.__init__.__globals__ }}{% raw %}", "atlas/partners/stebo/"),
     Inert("partner city", PARTNER, ("city", "en"), "<b onmouseover=window.__pwned=17>Genk</b>", "atlas/partners/stebo/"),
     Inert("partner website", PARTNER, ("website",), "https://example.org/'><script>window.__pwned=18</script>", "atlas/partners/stebo/"),
+    Inert("partner source", PARTNER, ("sources", 0), f"https://example.org/?{TEMPLATE.replace(' ', '')}&x=\"><b>", "atlas/partners/stebo/"),
     Inert("category label", TAXONOMY, ("categories", 0, "label", "en"), "Mining<img src=x onerror=window.__pwned=19>", "atlas/categories/mining/"),
     Inert("layer label", TAXONOMY, ("layers", 0, "label", "en"), "Past</script><script>window.__pwned=20</script>", "atlas/layers/past/"),
     Inert("layer description", TAXONOMY, ("layers", 0, "description", "en"), f"[click](javascript:window.__pwned=21) {TEMPLATE}", "atlas/layers/past/"),

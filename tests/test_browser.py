@@ -1,14 +1,11 @@
-"""The maps in a real browser: Debian's Chromium driven by Playwright, the site served on localhost."""
+"""The site in a real browser (Debian's Chromium driven by Playwright, served on localhost): maps and search."""
 
 import re
 from urllib.parse import urlparse
 
 import pytest
+from atlas.languages import DEFAULT, LANGUAGES
 from atlas.records.geo import distance_km
-from atlas.records.loader import load_atlas
-from conftest import ROOT
-
-ATLAS = load_atlas(ROOT / "regions")
 
 COUNT_SHOWN = """() => {
   const single = document.querySelectorAll('.atlas-marker').length;
@@ -68,46 +65,46 @@ def map_url(base, lang, kind="atlas"):
     return f"{base}{prefix}atlas/maps/{kind}.html"
 
 
-def test_markers_and_clusters_add_up_to_all_sites(served, watched):
+def test_markers_and_clusters_add_up_to_all_sites(real_atlas, served, watched):
     w = watched()
     page = w.open_map(map_url(served, "en"))
     # Clusters fade in and out as the map settles; wait for the count rather than read it once.
-    page.wait_for_function(f"() => ({COUNT_SHOWN})() === {len(ATLAS.sites)}")
+    page.wait_for_function(f"() => ({COUNT_SHOWN})() === {len(real_atlas.sites)}")
     assert w.real_errors() == []
 
 
 @pytest.mark.parametrize("region", ["genk", "leoben"])
-def test_region_map_shows_every_site_of_its_region(served, watched, region):
+def test_region_map_shows_every_site_of_its_region(real_atlas, served, watched, region):
     page = watched().open_map(map_url(served, "sl", f"regions/{region}"))
-    expected = len(ATLAS.sites_of(region))
+    expected = len(real_atlas.sites_of(region))
     page.wait_for_function(f"() => ({COUNT_SHOWN})() === {expected}")
     assert page.locator('input[name="region"]').count() == 0
 
 
-def test_filter_hides_and_shows_the_right_markers(served, watched):
+def test_filter_hides_and_shows_the_right_markers(real_atlas, served, watched):
     page = watched().open_map(map_url(served, "de"))
     page.click(".atlas-filter__summary")
     category = "mining"
     box = page.locator(f'input[name="category"][value="{category}"]')
     box.uncheck()
-    expected = sum(any(c != category for c in s.categories) for s in ATLAS.sites.values())
+    expected = sum(any(c != category for c in s.categories) for s in real_atlas.sites.values())
     page.wait_for_function(f"() => ({COUNT_SHOWN})() === {expected}")
     status = page.text_content(".atlas-filter__status")
-    assert str(expected) in status and str(len(ATLAS.sites)) in status
+    assert str(expected) in status and str(len(real_atlas.sites)) in status
     box.check()
-    page.wait_for_function(f"() => ({COUNT_SHOWN})() === {len(ATLAS.sites)}")
+    page.wait_for_function(f"() => ({COUNT_SHOWN})() === {len(real_atlas.sites)}")
     page.locator('input[name="layer"][value="future"]').uncheck()
     page.locator('input[name="layer"][value="present"]').uncheck()
-    only_past = sum("past" in s.layers for s in ATLAS.sites.values())
+    only_past = sum("past" in s.layers for s in real_atlas.sites.values())
     page.wait_for_function(f"() => ({COUNT_SHOWN})() === {only_past}")
 
 
-def lone_site():
+def lone_site(real_atlas):
     """A site with no other site within 1 km, so that it shows as a marker of its own when zoomed in."""
     def nearest(site):
-        return min(distance_km(site.location.lat, site.location.lon, o.location.lat, o.location.lon) for o in ATLAS.sites.values() if o is not site)
+        return min(distance_km(site.location.lat, site.location.lon, o.location.lat, o.location.lon) for o in real_atlas.sites.values() if o is not site)
 
-    return next(s for s in sorted(ATLAS.sites.values(), key=lambda s: s.id) if nearest(s) > 1)
+    return next(s for s in sorted(real_atlas.sites.values(), key=lambda s: s.id) if nearest(s) > 1)
 
 
 def reveal(page, site_id):
@@ -136,8 +133,8 @@ def reveal(page, site_id):
 
 
 @pytest.mark.parametrize("lang", ["en", "cs", "hr"])
-def test_marker_popup_links_to_the_site_page_in_the_same_language(served, watched, lang):
-    site = lone_site()
+def test_marker_popup_links_to_the_site_page_in_the_same_language(real_atlas, served, watched, lang):
+    site = lone_site(real_atlas)
     page = watched().open_map(map_url(served, lang))
     reveal(page, site.id)
     name = page.evaluate(f"() => {SITES_LAYER}.markers.find(m => m.feature.properties.id === {site.id!r}).feature.properties.name")
@@ -153,8 +150,8 @@ def test_marker_popup_links_to_the_site_page_in_the_same_language(served, watche
     assert page.locator("html").get_attribute("lang") == lang
 
 
-def test_near_me_lists_sites_by_distance(served, watched):
-    here = ATLAS.sites[min(ATLAS.sites)].location
+def test_near_me_lists_sites_by_distance(real_atlas, served, watched):
+    here = real_atlas.sites[min(real_atlas.sites)].location
     w = watched(geolocation={"latitude": here.lat, "longitude": here.lon}, permissions=["geolocation"], locale="pl-PL")
     page = w.open_map(map_url(served, "pl"))
     page.click(".atlas-near__button")
@@ -162,16 +159,16 @@ def test_near_me_lists_sites_by_distance(served, watched):
     names = page.locator(".atlas-near__list li a").all_text_contents()
     distances = [float(re.sub(r"[^\d,]", "", km).replace(",", ".")) for km in page.locator(".atlas-near__km").all_text_contents()]
     assert distances == sorted(distances)
-    expected = sorted(ATLAS.sites.values(), key=lambda s: distance_km(here.lat, here.lon, s.location.lat, s.location.lon))
+    expected = sorted(real_atlas.sites.values(), key=lambda s: distance_km(here.lat, here.lon, s.location.lat, s.location.lon))
     assert distances[0] == pytest.approx(distance_km(here.lat, here.lon, expected[0].location.lat, expected[0].location.lon), abs=0.06)
     assert len(names) == 10
     assert w.real_errors() == []
 
 
 @pytest.mark.parametrize("path", ["", "cs/atlas/", "hr/atlas/regions/sisak-moslavina/", "atlas/sites/{site}/", "de/atlas/pilots/{pilot}/"])
-def test_pages_with_maps_stay_on_localhost(served, watched, path):
+def test_pages_with_maps_stay_on_localhost(real_atlas, served, watched, path):
     w = watched()
-    url = served + path.format(site=min(ATLAS.sites), pilot=min(ATLAS.pilots))
+    url = served + path.format(site=min(real_atlas.sites), pilot=min(real_atlas.pilots))
     w.page.goto(url)
     frame = w.page.frame_locator("iframe.atlas-map__frame")
     frame.locator(".leaflet-container").wait_for()
@@ -195,13 +192,36 @@ def test_map_fits_a_phone_screen_in_both_palettes(served, watched, scheme):
     assert w.page.locator("body").get_attribute("data-md-color-scheme") == expected
 
 
-def test_text_alternative_lists_every_site_without_javascript(served, browser):
+def test_text_alternative_lists_every_site_without_javascript(real_atlas, served, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "it/atlas/")
     page.locator(".atlas-map__list summary").click()
     items = page.locator(".atlas-map__list li a")
-    assert items.count() == len(ATLAS.sites)
+    assert items.count() == len(real_atlas.sites)
     items.first.focus()
     assert page.evaluate("document.activeElement.tagName") == "A"
     context.close()
+
+
+def search(browser, url, query):
+    """The links a reader's search for query returns on the page at url."""
+    page = browser.new_page()
+    page.goto(url)
+    # Material reads the query on keyup, so type it key by key; fill() would send no keyup.
+    page.locator("input.md-search__input").press_sequentially(query)
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    links.first.wait_for()
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    page.close()
+    return hrefs
+
+
+@pytest.mark.parametrize("lang", ["en", "cs", "hr"])
+def test_search_finds_pages_in_the_readers_language_only(served, browser, lang):
+    root = served if lang == DEFAULT else f"{served}{lang}/"
+    hrefs = search(browser, root + "atlas/", "Jáchymov")
+    assert hrefs
+    assert all(href.startswith(root) for href in hrefs)
+    others = [f"{served}{other}/" for other in LANGUAGES if other not in (DEFAULT, lang)]
+    assert not any(href.startswith(tuple(others)) for href in hrefs)

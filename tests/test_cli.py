@@ -1,16 +1,18 @@
 """The `atlas` command as partners and CI run it: validate, new, translations, schema."""
 
+import contextlib
+import io
 import json
 import os
 import re
 import shutil
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 import jsonschema
 import pytest
 import yaml
+from atlas import cli
 from atlas.records import kinds
 from atlas.records.coverage import coverage
 from atlas.records.editor_schema import schemas
@@ -18,11 +20,36 @@ from atlas.records.loader import load_atlas
 from conftest import ROOT, write
 
 
-def atlas(*args, cwd, github=False) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    if github:
-        env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run([sys.executable, "-m", "atlas", *args], cwd=cwd, check=False, capture_output=True, text=True, env=env)
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@contextlib.contextmanager
+def github_actions(on: bool):
+    """The environment of a GitHub Actions job, or of any other place."""
+    before = os.environ.pop("GITHUB_ACTIONS", None)
+    if on:
+        os.environ["GITHUB_ACTIONS"] = "true"
+    try:
+        yield
+    finally:
+        os.environ.pop("GITHUB_ACTIONS", None)
+        if before is not None:
+            os.environ["GITHUB_ACTIONS"] = before
+
+
+def atlas(*args, cwd, github=False) -> Run:
+    """`atlas ARGS` run in this process, as a partner would run it in cwd."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), github_actions(github), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit:  # argparse ends --help and usage errors this way
+            code = exit.code
+    return Run(code, out.getvalue(), err.getvalue())
 
 
 def line_of(path, text: str) -> int:

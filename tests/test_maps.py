@@ -3,6 +3,7 @@
 import json
 import re
 
+import pytest
 from atlas.languages import LANGUAGES
 from atlas.maps import data
 from atlas.pages.speaker import Speaker
@@ -10,19 +11,18 @@ from atlas.records.loader import load_atlas
 from atlas.site.generate import build_files
 from conftest import ROOT
 
-ATLAS = load_atlas(ROOT / "regions")
 TILES = "OpenStreetMap.Mapnik"
 
 
-def raw_geojson(lang: str) -> int:
-    collection = data.features(ATLAS, ATLAS.sites.values(), Speaker(lang), "atlas/maps/atlas.html")
+def raw_geojson(real_atlas, lang: str) -> int:
+    collection = data.features(real_atlas, real_atlas.sites.values(), Speaker(lang), "atlas/maps/atlas.html")
     return len(json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode())
 
 
-def test_atlas_map_is_its_geojson_plus_a_fixed_overhead(site):
+def test_atlas_map_is_its_geojson_plus_a_fixed_overhead(real_atlas, site):
     for lang in LANGUAGES:
         path = site / ("" if lang == "en" else lang) / "atlas/maps/atlas.html"
-        assert path.stat().st_size <= 1.3 * raw_geojson(lang) + 60_000, lang
+        assert path.stat().st_size <= 1.3 * raw_geojson(real_atlas, lang) + 60_000, lang
 
 
 def test_sites_reach_the_map_as_one_geojson_layer_not_markers(site):
@@ -31,15 +31,16 @@ def test_sites_reach_the_map_as_one_geojson_layer_not_markers(site):
     assert html.count("AtlasMap.sites(") == 1
 
 
-def test_small_maps_are_one_document_per_record_for_all_languages(site):
-    assert len(list((site / "maps/sites").glob("*.html"))) == len(ATLAS.sites)
-    assert len(list((site / "maps/pilots").glob("*.html"))) == len(ATLAS.pilots)
+def test_small_maps_are_one_document_per_record_for_all_languages(real_atlas, site):
+    assert len(list((site / "maps/sites").glob("*.html"))) == len(real_atlas.sites)
+    assert len(list((site / "maps/pilots").glob("*.html"))) == len(real_atlas.pilots)
     for lang in LANGUAGES[1:]:
         assert not (site / lang / "maps").exists()
 
 
-def test_same_records_give_byte_identical_files():
-    _, _, first = build_files(ATLAS, TILES)
+@pytest.mark.build  # generates the whole atlas twice
+def test_same_records_give_byte_identical_files(real_atlas):
+    _, _, first = build_files(real_atlas, TILES)
     _, _, second = build_files(load_atlas(ROOT / "regions"), TILES)
     assert first == second
 
@@ -49,18 +50,18 @@ def test_no_random_element_ids_remain(site):
         assert not re.search(r"_[0-9a-f]{32}\b", path.read_text(encoding="utf-8")), path
 
 
-def test_map_documents_load_only_their_own_assets(site):
-    for path in [site / "cs/atlas/maps/atlas.html", site / "maps/sites" / f"{min(ATLAS.sites)}.html"]:
+def test_map_documents_load_only_their_own_assets(real_atlas, site):
+    for path in [site / "cs/atlas/maps/atlas.html", site / "maps/sites" / f"{min(real_atlas.sites)}.html"]:
         html = path.read_text(encoding="utf-8")
         for url in re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html):
             assert not url.startswith(("http:", "https:", "//")), (path, url)
             assert (path.parent / url).resolve().is_file(), (path, url)
 
 
-def test_open_data_has_every_site_in_every_language(site):
+def test_open_data_has_every_site_in_every_language(real_atlas, site):
     collection = json.loads((site / "opendata/sites.geojson").read_text(encoding="utf-8"))
     assert collection["licence"] == "CC-BY-4.0"
-    assert len(collection["features"]) == len(ATLAS.sites)
+    assert len(collection["features"]) == len(real_atlas.sites)
     for feature in collection["features"]:
         assert set(feature["properties"]["description"]) == set(LANGUAGES)
     header = (site / "opendata/sites.csv").read_text(encoding="utf-8").splitlines()[0].split(",")

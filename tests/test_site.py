@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from atlas.languages import DEFAULT, LANGUAGES
+from atlas.records import kinds
 from atlas.records.loader import load_atlas
 from conftest import ROOT
-
-ATLAS = load_atlas(ROOT / "regions")
-KINDS = {"region": ATLAS.regions, "partner": ATLAS.partners, "pilot": ATLAS.pilots, "site": ATLAS.sites}
 
 
 def page(site: Path, lang: str, path: str) -> Path:
@@ -61,15 +59,15 @@ def test_build_is_strict_clean(built):
     assert "WARNING" not in log
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_every_record_has_a_page_in_every_language(site, kind):
-    for record_id in KINDS[kind]:
+@pytest.mark.parametrize("kind", [kind.name for kind in kinds.RECORDS])
+def test_every_record_has_a_page_in_every_language(real_atlas, site, kind):
+    for record_id in real_atlas.table(kinds.BY_NAME[kind]):
         for lang in LANGUAGES:
             assert page(site, lang, f"atlas/{kind}s/{record_id}").is_file(), (kind, record_id, lang)
 
 
-def test_site_page_switcher_links_to_same_site_in_all_languages(site):
-    site_id = min(ATLAS.sites)
+def test_site_page_switcher_links_to_same_site_in_all_languages(real_atlas, site):
+    site_id = min(real_atlas.sites)
     here = page(site, "cs", f"atlas/sites/{site_id}")
     links = parse(here)
     for lang in LANGUAGES:
@@ -92,8 +90,8 @@ def test_sidebar_lists_no_site_or_pilot_pages(site):
         assert not [href for href in sidebar if re.search(r"atlas/(sites|pilots)/[^/#]+/", href)]
 
 
-def test_page_size_does_not_grow_with_the_number_of_records(site):
-    sizes = [page(site, "de", f"atlas/sites/{site_id}").stat().st_size for site_id in ATLAS.sites]
+def test_page_size_does_not_grow_with_the_number_of_records(real_atlas, site):
+    sizes = [page(site, "de", f"atlas/sites/{site_id}").stat().st_size for site_id in real_atlas.sites]
     assert max(sizes) < 60_000
 
 
@@ -153,26 +151,26 @@ def test_no_third_party_assets_in_pages(site):
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
-def test_partner_page_shows_a_website_only_where_a_source_gives_one(site, lang):
+def test_partner_page_shows_a_website_only_where_a_source_gives_one(real_atlas, site, lang):
     label = yaml.safe_load((ROOT / f"scripts/atlas/pages/strings/{lang}.yml").read_text())["website"]
-    for partner in ATLAS.partners.values():
+    for partner in real_atlas.partners.values():
         html = page(site, lang, f"atlas/partners/{partner.id}").read_text(encoding="utf-8")
         assert (f"<dt>{label}</dt>" in html) == (partner.website is not None), partner.id
         if partner.website:
             assert f'href="{partner.website}"' in html
-    assert any(p.website is None for p in ATLAS.partners.values())
+    assert any(p.website is None for p in real_atlas.partners.values())
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "pl"])
-def test_line_and_area_places_say_that_their_point_is_one_spot(site, lang):
+def test_line_and_area_places_say_that_their_point_is_one_spot(real_atlas, site, lang):
     strings = yaml.safe_load((ROOT / f"scripts/atlas/pages/strings/{lang}.yml").read_text(encoding="utf-8"))
-    for record in ATLAS.sites.values():
+    for record in real_atlas.sites.values():
         html = page(site, lang, f"atlas/sites/{record.id}").read_text(encoding="utf-8")
         notes = [strings[f"extent_{extent}"] for extent in ("line", "area")]
         shown = [note for note in notes if f"({note})" in html]
         assert shown == ([strings[f"extent_{record.extent}"]] if record.extent else []), record.id
 
 
-def test_open_data_says_which_places_are_lines_or_areas(site):
+def test_open_data_says_which_places_are_lines_or_areas(real_atlas, site):
     features = json.loads((site / "opendata/sites.geojson").read_text(encoding="utf-8"))["features"]
-    assert {f["id"]: f["properties"]["extent"] for f in features} == {s.id: s.extent for s in ATLAS.sites.values()}
+    assert {f["id"]: f["properties"]["extent"] for f in features} == {s.id: s.extent for s in real_atlas.sites.values()}

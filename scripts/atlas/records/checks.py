@@ -31,6 +31,11 @@ def _refer(atlas, kind, record_id, location, wanted, table, what):
     return [doc.problem(location, f"there is no {what} '{wanted}'{_known(table)}")]
 
 
+def _refer_each(refer, field: str, ids: list[str], table, what: str):
+    """A problem for each id in the list field that names no record of the table."""
+    return [problem for i, wanted in enumerate(ids) for problem in refer((field, i), wanted, table, what)]
+
+
 def _known(table) -> str:
     ids = sorted(table)
     return f"; known: {', '.join(ids)}" if len(ids) <= 16 else ""
@@ -130,13 +135,10 @@ def _pilots(atlas):
         refer = partial(_refer, atlas, "pilot", pilot.id)
         if pilot.region is not None:
             problems += refer(("region",), pilot.region, atlas.regions, "region")
-        for i, region_id in enumerate(pilot.regions):
-            problems += refer(("regions", i), region_id, atlas.regions, "region")
+        problems += _refer_each(refer, "regions", pilot.regions, atlas.regions, "region")
         problems += refer(("theme",), pilot.theme, themes, "theme")
-        for i, sector in enumerate(pilot.sectors):
-            problems += refer(("sectors", i), sector, sectors, "stakeholder sector")
-        for i, site in enumerate(pilot.sites):
-            problems += refer(("sites", i), site, atlas.sites, "site")
+        problems += _refer_each(refer, "sectors", pilot.sectors, sectors, "stakeholder sector")
+        problems += _refer_each(refer, "sites", pilot.sites, atlas.sites, "site")
         regions = [atlas.regions[r] for r in pilot.region_ids if r in atlas.regions]
         for i, place in enumerate(pilot.places):
             problems += _near_region(atlas, "pilot", pilot.id, ("places", i), place, regions)
@@ -151,12 +153,9 @@ def _sites(atlas):
     for site in atlas.sites.values():
         refer = partial(_refer, atlas, "site", site.id)
         problems += refer(("region",), site.region, atlas.regions, "region")
-        for i, category in enumerate(site.categories):
-            problems += refer(("categories", i), category, categories, "category")
-        for i, layer in enumerate(site.layers):
-            problems += refer(("layers", i), layer, layers, "time layer")
-        for i, other in enumerate(site.same_complex):
-            problems += refer(("same_complex", i), other, atlas.sites, "site")
+        problems += _refer_each(refer, "categories", site.categories, categories, "category")
+        problems += _refer_each(refer, "layers", site.layers, layers, "time layer")
+        problems += _refer_each(refer, "same_complex", site.same_complex, atlas.sites, "site")
         region = atlas.regions.get(site.region)
         problems += _near_region(atlas, "site", site.id, ("location",), site.location, [region] if region else [])
     return problems

@@ -30,8 +30,15 @@ _OUTSIDE = {
 }
 
 
+# One converter for all texts: building one costs as much as converting a description.
+_CONVERTER = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+# What every construct outside the subset needs at least one of: #, `, [ (links and images), a
+# line indented as code, or a line of three or more -, * or _ (a horizontal line).
+_MAYBE_OUTSIDE = re.compile(r"[#`\[]|^ {4}|^ {0,3}([-*_])( *\1){2,} *$", re.MULTILINE)
+
+
 def _markdown(text: str) -> str:
-    return markdown.markdown(html.escape(text, quote=False), extensions=["sane_lists"], output_format="html")
+    return _CONVERTER.reset().convert(html.escape(text, quote=False))
 
 
 def _allowed_link(url: str) -> bool:
@@ -83,6 +90,8 @@ def _read(text: str) -> _Reader:
 
 def problem(text: str) -> str | None:
     """What in a description lies outside the subset, worded for its author; None if nothing."""
+    if not _MAYBE_OUTSIDE.search(text):
+        return None
     reader = _read(text)
     for tag in reader.tags:
         if tag in _OUTSIDE:
