@@ -6,18 +6,20 @@ asserted: the tests check behaviour; this script is where speed and size are wat
 
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import yaml
 from atlas import routes
 from atlas.languages import LANGUAGES
 from atlas.maps import data, documents
 from atlas.pages.speaker import Speaker
 from atlas.records.loader import load_atlas
-from atlas.records.schema import Site
+from atlas.site import csp, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 TILES = documents.tile_provider("OpenStreetMap.Mapnik")
@@ -44,8 +46,9 @@ def build() -> None:
 def map_figures(atlas, label: str) -> None:
     speaker = Speaker("en")
     sites = list(atlas.sites.values())
+    policy = csp.map_policy(csp.tile_origin(TILES.url))
     start = time.perf_counter()
-    html = documents.render(documents.atlas_map("atlas/maps/atlas.html", "Atlas", atlas, speaker, TILES))
+    html = documents.render(documents.atlas_map("atlas/maps/atlas.html", "Atlas", atlas, speaker, TILES), policy)
     seconds = time.perf_counter() - start
     raw = len(json.dumps(data.features(atlas, sites, speaker, "atlas/maps/atlas.html"), ensure_ascii=False, separators=(",", ":")).encode())
     size = len(html.encode())
@@ -56,22 +59,48 @@ def map_figures(atlas, label: str) -> None:
     )
 
 
-def synthetic(atlas, count: int):
-    """The real atlas with its sites copied, moved a little, until it holds count sites."""
+def synthetic_records(folder: Path, count: int) -> Path:
+    """A copy of the real record files with site files added, moved a little, until there are count sites."""
+    regions = folder / "regions"
+    shutil.copytree(ROOT / "regions", regions)
     rng = random.Random(1)
-    real = list(atlas.sites.values())
+    real = sorted((ROOT / "regions").glob("*/sites/*.yml"))
     for i in range(count - len(real)):
         model = real[i % len(real)]
-        moved = {"lat": model.location.lat + rng.uniform(-0.05, 0.05), "lon": model.location.lon + rng.uniform(-0.05, 0.05)}
-        copy = Site.model_validate(model.model_dump() | {"id": f"{model.id}-{i}", "location": moved, "same_complex": []})
-        atlas.sites[copy.id] = copy
-    return atlas
+        record = yaml.safe_load(model.read_text(encoding="utf-8"))
+        record["id"] = f"{record['id']}-{i}"
+        record["location"] = {key: round(value + rng.uniform(-0.05, 0.05), 5) for key, value in record["location"].items()}
+        record["same_complex"] = []
+        (regions / model.parent.relative_to(ROOT / "regions") / f"{record['id']}.yml").write_text(
+            yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    return regions
+
+
+def records_figures(count: int) -> None:
+    """Validation and generation of every file, timed, on record files of count sites."""
+    with tempfile.TemporaryDirectory() as folder:
+        regions = synthetic_records(Path(folder), count)
+        start = time.perf_counter()
+        load_atlas(regions)
+        validated = time.perf_counter() - start
+        start = time.perf_counter()
+        generated = generate.generate(regions, Path(folder) / "docs", TILES.name)
+        seconds = time.perf_counter() - start
+        pages = [p for p in (Path(folder) / "docs").rglob("*.md")]
+        largest = max(pages, key=lambda p: p.stat().st_size)
+        print(
+            f"records of {count} sites: validate {validated:.1f} s; generate {seconds:.1f} s for {generated.total} files; "
+            f"largest generated page {largest.stat().st_size / 1e3:.0f} KB ({largest.relative_to(Path(folder) / 'docs')})"
+        )
 
 
 def main() -> None:
     build()
     map_figures(load_atlas(ROOT / "regions"), "real atlas")
-    map_figures(synthetic(load_atlas(ROOT / "regions"), 2500), "synthetic atlas")
+    with tempfile.TemporaryDirectory() as folder:
+        map_figures(load_atlas(synthetic_records(Path(folder), 2500)), "synthetic atlas")
+    records_figures(2500)
 
 
 if __name__ == "__main__":

@@ -321,3 +321,26 @@ def test_help_texts_are_there():
     for command in ([], ["validate"], ["new"], ["translations"], ["schema"]):
         result = atlas(*command, "--help", cwd=ROOT)
         assert result.returncode == 0 and "usage: atlas" in result.stdout
+
+
+# generate
+
+
+def test_generate_writes_every_file_once_and_then_nothing(records, tmp_path):
+    first = atlas("--regions", "regions", "generate", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "docs/cs/atlas/sites/mine.md").is_file()
+    assert (tmp_path / "docs/maps/sites/mine.html").is_file()
+    assert (tmp_path / "docs/opendata/sites.geojson").is_file()
+    written = re.search(r"(\d+) generated files, (\d+) changed", first.stdout).groups()
+    assert written[0] == written[1]
+    again = atlas("--regions", "regions", "generate", cwd=tmp_path)
+    assert again.stdout.endswith(", 0 changed\n")
+
+
+def test_generate_refuses_unknown_tiles_and_bad_records_and_writes_nothing(records, tmp_path):
+    tiles = atlas("--regions", "regions", "generate", "--tiles", "No.Such", cwd=tmp_path)
+    assert (tiles.returncode, tiles.stderr) == (1, "atlas generate: --tiles: 'No.Such' is not a tile provider known to xyzservices (for example OpenStreetMap.Mapnik)\n")
+    break_layer(records)
+    assert atlas("--regions", "regions", "generate", cwd=tmp_path).returncode == 1
+    assert not (tmp_path / "docs").exists()

@@ -1,14 +1,16 @@
-"""The atlas command line for partners and CI: validate, new, translations, schema."""
+"""The atlas command line for partners and CI: validate, new, translations, schema, generate."""
 
 import argparse
 import os
 import sys
 from pathlib import Path
 
+from atlas.maps.documents import DEFAULT_TILES
 from atlas.records import editor_schema, scaffold
 from atlas.records.coverage import coverage
 from atlas.records.loader import load_atlas
 from atlas.records.problems import InvalidRecords
+from atlas.site import generate
 
 
 def _in_github_actions() -> bool:
@@ -60,6 +62,20 @@ def _translations(args) -> int:
         return 1
     report = coverage(atlas)
     sys.stdout.write(report.markdown() if args.format == "markdown" else report.text())
+    return 0
+
+
+def _generate(args) -> int:
+    docs = args.docs if args.docs is not None else args.regions.parent / "docs"
+    try:
+        generated = generate.generate(args.regions, docs, args.tiles)
+    except InvalidRecords as error:
+        _report_problems(error)
+        return 1
+    except generate.SettingError as error:
+        print(f"atlas generate: --tiles: {error}", file=sys.stderr)
+        return 1
+    print(generated.summary())
     return 0
 
 
@@ -142,6 +158,19 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--dir", type=Path, default=None,
                         help="the folder of the schema files (default: docs/schema next to the records folder)")
     schema.set_defaults(run=_schema)
+
+    generating = commands.add_parser(
+        "generate",
+        help="write every generated file of the site (pages, maps, open data) for all languages",
+        description=(
+            "Check the records, then write every generated file below the docs folder once, for all eight "
+            "languages: the atlas pages (docs/<lang>/atlas/), the map documents and the open data. Unchanged "
+            "files are left untouched. `mkdocs build` and `mkdocs serve` run the same generator themselves."
+        ),
+    )
+    generating.add_argument("--docs", type=Path, default=None, help="the docs folder (default: docs next to the records folder)")
+    generating.add_argument("--tiles", default=DEFAULT_TILES, help=f"the tile server, an xyzservices name (default: {DEFAULT_TILES})")
+    generating.set_defaults(run=_generate)
     return main
 
 

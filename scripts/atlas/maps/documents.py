@@ -11,6 +11,9 @@ from atlas.maps import assets, data
 from atlas.maps.elements import AtlasSites, NearMe, SiteFilter
 from atlas.site import csp
 
+# The tile server when none is configured: an xyzservices name.
+DEFAULT_TILES = "OpenStreetMap.Mapnik"
+
 
 class UnknownTiles(ValueError):
     pass
@@ -20,7 +23,7 @@ def tile_provider(name: str) -> xyzservices.TileProvider:
     try:
         return xyzservices.providers.query_name(name)
     except ValueError:
-        raise UnknownTiles(f"mkdocs.yml: plugins.atlas.tiles: '{name}' is not a tile provider known to xyzservices (for example OpenStreetMap.Mapnik)") from None
+        raise UnknownTiles(f"'{name}' is not a tile provider known to xyzservices (for example OpenStreetMap.Mapnik)") from None
 
 
 def base_map(document: str, title: str, tiles: xyzservices.TileProvider, bounds) -> folium.Map:

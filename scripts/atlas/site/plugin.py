@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from atlas import routes
 from atlas.languages import DEFAULT, LANGUAGES
+from atlas.maps.documents import DEFAULT_TILES
 from atlas.pages.speaker import Speaker
 from atlas.records.problems import InvalidRecords
 from atlas.site import csp, generate, search
@@ -26,7 +27,7 @@ SLOT = re.compile(r"<!--\s*atlas:([a-z-]+)\s*-->")
 
 class AtlasConfig(Config):
     regions = c.Type(str, default="regions")
-    tiles = c.Type(str, default="OpenStreetMap.Mapnik")
+    tiles = c.Type(str, default=DEFAULT_TILES)
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
@@ -46,7 +47,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         except InvalidRecords as error:
             raise PluginError(f"The records have {len(error.problems)} problem(s):\n{error.report()}") from None
         except generate.SettingError as error:
-            raise PluginError(str(error)) from None
+            raise PluginError(f"mkdocs.yml: plugins.atlas.tiles: {error}") from None
         log.info(f"{self.generated.summary()}")
         return config
 
