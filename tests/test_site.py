@@ -4,6 +4,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -174,3 +175,27 @@ def test_line_and_area_places_say_that_their_point_is_one_spot(real_atlas, site,
 def test_open_data_says_which_places_are_lines_or_areas(real_atlas, site):
     features = json.loads((site / "opendata/sites.geojson").read_text(encoding="utf-8"))["features"]
     assert {f["id"]: f["properties"]["extent"] for f in features} == {s.id: s.extent for s in real_atlas.sites.values()}
+
+
+def _config_with(locales, default="en"):
+    """What the atlas plugin reads of an MkDocs configuration: the i18n plugin's languages."""
+    languages = [SimpleNamespace(locale=code, default=code == default) for code in locales]
+    return SimpleNamespace(plugins={"i18n": SimpleNamespace(config=SimpleNamespace(languages=languages))})
+
+
+@pytest.mark.parametrize(
+    "locales, default",
+    [(["en", "cs", "de", "it", "sl", "hr", "pl"], "en"), (["en", "cs", "de", "it", "sl", "hr", "pl", "nl", "fr"], "en"), (LANGUAGES, "de")],
+)
+def test_plugin_refuses_an_i18n_configuration_that_disagrees_with_the_atlas_languages(locales, default):
+    from atlas.site.plugin import _check_languages
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match=r"mkdocs.yml: plugins.i18n.languages has .* but the atlas speaks en, cs, de, it, sl, hr, pl, nl \(default en"):
+        _check_languages(_config_with(locales, default))
+
+
+def test_plugin_accepts_the_atlas_languages_in_any_order():
+    from atlas.site.plugin import _check_languages
+
+    _check_languages(_config_with(list(reversed(LANGUAGES))))

@@ -6,6 +6,7 @@ the root and every other language below `<lang>/`; a *docs path* is a generated 
 """
 
 import posixpath
+from functools import cache
 
 from atlas.languages import DEFAULT, LANGUAGES
 from atlas.records import kinds
@@ -100,6 +101,7 @@ def directory_url(source: str) -> str:
     return stem + "/"
 
 
+@cache
 def relative(from_source: str, to: str) -> str:
     """A link from the page made of from_source to a page source or a site path (ending in / or a file)."""
     target = directory_url(to) if to.endswith(".md") else to

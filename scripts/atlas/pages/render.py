@@ -2,8 +2,8 @@
 
 from atlas import routes
 from atlas.languages import LANGUAGES
-from atlas.maps.frames import Frames
 from atlas.pages.display import site_entries
+from atlas.pages.frames import Frames
 from atlas.pages.speaker import Speaker
 from atlas.pages.templating import environment
 from atlas.records import kinds

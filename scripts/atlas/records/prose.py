@@ -11,6 +11,7 @@ subset is reported by validation (`problem`) instead of being dropped without a 
 
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -37,7 +38,9 @@ _CONVERTER = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 _MAYBE_OUTSIDE = re.compile(r"[#`\[]|^ {4}|^ {0,3}([-*_])( *\1){2,} *$", re.MULTILINE)
 
 
+@lru_cache(maxsize=4096)
 def _markdown(text: str) -> str:
+    # A page's summary and its text read the same description: convert it once.
     return _CONVERTER.reset().convert(html.escape(text, quote=False))
 
 
