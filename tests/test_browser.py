@@ -192,15 +192,21 @@ def test_map_fits_a_phone_screen_in_both_palettes(served, watched, scheme):
     assert w.page.locator("body").get_attribute("data-md-color-scheme") == expected
 
 
-def test_text_alternative_lists_every_site_without_javascript(real_atlas, served, browser):
+def test_text_alternative_leads_to_every_site_without_javascript(real_atlas, served, browser):
+    """Beside the atlas map, each region with its number of sites; each region's page lists them."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "it/atlas/")
     page.locator(".atlas-map__list summary").click()
-    items = page.locator(".atlas-map__list li a")
-    assert items.count() == len(real_atlas.sites)
-    items.first.focus()
+    regions = page.locator(".atlas-map__list li a")
+    assert regions.count() == len(real_atlas.regions)
+    counts = [int(re.sub(r"\D", "", text)) for text in page.locator(".atlas-map__list li .atlas-meta").all_text_contents()]
+    assert sum(counts) == len(real_atlas.sites)
+    regions.first.focus()
     assert page.evaluate("document.activeElement.tagName") == "A"
+    regions.first.click()
+    listed = page.locator(".atlas-map__list li a").count()
+    assert listed == counts[0]
     context.close()
 
 

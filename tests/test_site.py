@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
+from atlas import routes
 from atlas.languages import DEFAULT, LANGUAGES
 from atlas.records import kinds
 from atlas.records.loader import load_atlas
@@ -199,3 +200,24 @@ def test_plugin_accepts_the_atlas_languages_in_any_order():
     from atlas.site.plugin import _check_languages
 
     _check_languages(_config_with(list(reversed(LANGUAGES))))
+
+
+@pytest.mark.parametrize("lang", ["en", "sl"])
+def test_long_lists_are_paged_and_hold_each_site_once(real_atlas, site, lang):
+    from atlas.pages import lists
+
+    long = lists.long_lists(real_atlas)
+    assert long, "the real atlas has lists longer than a page (the time layers)"
+    for owner in long:
+        expected = {s.id for s in owner.sites(real_atlas)}
+        owner_page = page(site, lang, routes.directory_url(routes.record_page(owner.kind.name, owner.key)))
+        assert f'href="../../lists/{owner.name}/1/"' in owner_page.read_text(encoding="utf-8")
+        listed = []
+        pages = lists.page_count(owner.sites(real_atlas))
+        for number in range(1, pages + 1):
+            html = page(site, lang, routes.directory_url(owner.page(number))).read_text(encoding="utf-8")
+            on_page = re.findall(r'<li><a href="\.\./\.\./\.\./sites/([a-z0-9-]+)/">', html)
+            assert 0 < len(on_page) <= lists.LIST_PAGE
+            listed += on_page
+            assert ('rel="prev"' in html) == (number > 1) and ('rel="next"' in html) == (number < pages)
+        assert sorted(listed) == sorted(expected)

@@ -53,6 +53,11 @@ def index_page(section: str | None = None) -> str:
     return f"{GENERATED}/{section}/index.md" if section else f"{GENERATED}/index.md"
 
 
+def list_page(name: str, number: int) -> str:
+    """Source of one page of a long list of sites (pages/lists.py), counted from 1."""
+    return f"{GENERATED}/lists/{name}/{number}.md"
+
+
 def atlas_page(name: str) -> str:
     """Source of one of the atlas's own pages, such as data or translations."""
     return f"{GENERATED}/{name}.md"

@@ -3,7 +3,9 @@
 from markupsafe import Markup
 
 from atlas import routes
+from atlas.pages import lists
 from atlas.pages.display import site_entries
+from atlas.records import kinds
 
 
 class Frames:
@@ -15,7 +17,6 @@ class Frames:
         """The HTML of a map on the page made of source: the map's frame and its places as a list."""
         path, per_language = routes.map_document(kind, key)
         target = path if per_language else speaker.root + path
-        places, sites = self._contents(kind, key, speaker)
         # The slot's own template escapes every value it shows.
         return Markup(self.env.get_template("_map.html.j2").render(
             lang=speaker.code,
@@ -25,8 +26,7 @@ class Frames:
             src=routes.relative(source, target),
             title=speaker.t("map_of", name=self._name(kind, key, speaker)),
             kind=kind,
-            places=places,
-            sites=sites,
+            **self._contents(kind, key, speaker),
         ))
 
     def _name(self, kind, key, speaker) -> str:
@@ -38,16 +38,27 @@ class Frames:
             return speaker.text(self.atlas.pilots[key].title).value
         return speaker.text(self.atlas.regions[key].name).value
 
-    def _contents(self, kind, key, speaker):
-        """(name, coordinates) of the places that are not sites, and the entries of the sites, on one map."""
+    def _contents(self, kind, key, speaker) -> dict:
+        """What the list beside a map holds, never more than a page of entries: places that are not
+        sites (name, coordinates), the sites' entries, the regions (name, page, number of sites) of
+        the atlas map, and the long list that stands in for too many sites, with its size."""
         atlas = self.atlas
+        contents = {"places": [], "sites": [], "regions": [], "more": None, "count": 0, "pages": 0}
         if kind == "atlas":
-            return [], site_entries(atlas, speaker, atlas.sites.values())
-        if kind == "region":
-            return [], site_entries(atlas, speaker, atlas.sites_of(key))
+            regions = sorted(atlas.regions.values(), key=lambda r: speaker.text(r.name).value.casefold())
+            rows = [(speaker.text(r.name).value, routes.record_page("region", r.id), len(atlas.sites_of(r.id))) for r in regions]
+            return contents | {"regions": rows, "count": len(atlas.sites)}
         if kind == "site":
             site = atlas.sites[key]
-            return [(speaker.site_name(site), speaker.coordinates(site.location.lat, site.location.lon))], []
+            place = (speaker.site_name(site), speaker.coordinates(site.location.lat, site.location.lon))
+            return contents | {"places": [place], "count": 1}
+        if kind == "region":
+            owner = lists.SiteList(kinds.REGION, key)
+            sites = owner.sites(atlas)
+            if lists.is_long(sites):
+                return contents | {"more": owner.page(1), "count": len(sites), "pages": lists.page_count(sites)}
+            return contents | {"sites": site_entries(atlas, speaker, sites), "count": len(sites)}
         pilot = atlas.pilots[key]
         places = [(speaker.text(p.name).value, speaker.coordinates(p.lat, p.lon)) for p in pilot.places]
-        return places, site_entries(atlas, speaker, atlas.sites_named(pilot.sites))
+        sites = site_entries(atlas, speaker, atlas.sites_named(pilot.sites))
+        return contents | {"places": places, "sites": sites, "count": len(places) + len(sites)}

@@ -2,6 +2,7 @@
 
 from atlas import routes
 from atlas.languages import LANGUAGES
+from atlas.pages import lists
 from atlas.pages.display import site_entries
 from atlas.pages.frames import Frames
 from atlas.pages.speaker import Speaker
@@ -43,6 +44,9 @@ class Pages:
         for kind in kinds.PAGES:
             for record in self.atlas.with_pages(kind):
                 yield routes.record_page(kind.name, record.id), kind.template, {kind.name: record}
+        for owner in lists.long_lists(self.atlas):
+            for number in range(1, lists.page_count(owner.sites(self.atlas)) + 1):
+                yield owner.page(number), "list.md.j2", {"owner": owner, "number": number}
 
     def slot(self, name: str, speaker: Speaker, source: str) -> str:
         """A generated part of a hand-written page (<!-- atlas:name -->), in the page's language."""
@@ -66,6 +70,10 @@ class Pages:
             root_link=lambda path: link(speaker.root + path),
             opendata=routes.opendata,
             entries=lambda sites: site_entries(self.atlas, speaker, sites),
+            site_list_of=lambda kind, key: lists.SiteList(kinds.BY_NAME[kind], key),
+            is_long=lists.is_long,
+            page_count=lists.page_count,
+            page_size=lists.LIST_PAGE,
             index=lambda section=None: link(routes.index_page(section)),
             map_slot=lambda kind, key: self.frames.slot(kind, key, speaker, source),
             **context,
