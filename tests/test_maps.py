@@ -1,12 +1,11 @@
-"""Map documents on disk: their size against their data, and the same bytes on every build."""
+"""Map documents and map data on disk: small documents, one data file per language, the same bytes on every build."""
 
 import json
 import re
 
 import pytest
+from atlas import routes
 from atlas.languages import LANGUAGES
-from atlas.maps import data
-from atlas.pages.speaker import Speaker
 from atlas.records.loader import load_atlas
 from atlas.site.generate import build_files
 from conftest import ROOT
@@ -14,15 +13,30 @@ from conftest import ROOT
 TILES = "OpenStreetMap.Mapnik"
 
 
-def raw_geojson(real_atlas, lang: str) -> int:
-    collection = data.features(real_atlas, real_atlas.sites.values(), Speaker(lang), "atlas/maps/atlas.html")
-    return len(json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode())
+MAP_DATA = re.compile(r"^AtlasMap\.load\((.*)\);\n$", re.DOTALL)
 
 
-def test_atlas_map_is_its_geojson_plus_a_fixed_overhead(real_atlas, site):
+def map_data(site, lang: str) -> dict:
+    """The sites and legend of one language's maps, as the script holds them."""
+    text = (site / ("" if lang == "en" else lang) / routes.map_data()).read_text(encoding="utf-8")
+    return json.loads(MAP_DATA.match(text).group(1))
+
+
+def test_each_language_has_one_map_data_file_with_every_site(real_atlas, site):
     for lang in LANGUAGES:
-        path = site / ("" if lang == "en" else lang) / "atlas/maps/atlas.html"
-        assert path.stat().st_size <= 1.3 * raw_geojson(real_atlas, lang) + 60_000, lang
+        features = map_data(site, lang)["sites"]["features"]
+        assert sorted(f["properties"]["id"] for f in features) == sorted(real_atlas.sites)
+
+
+def test_map_documents_hold_no_site_data_so_they_stay_small(real_atlas, site):
+    """The atlas and region maps load their language's map data; their own size does not grow with the sites."""
+    for lang in LANGUAGES:
+        root = site / ("" if lang == "en" else lang)
+        for path in [root / "atlas/maps/atlas.html", *(root / "atlas/maps/regions").glob("*.html")]:
+            html = path.read_text(encoding="utf-8")
+            assert path.stat().st_size < 12_000, path
+            assert not any(f'"{site_id}"' in html for site_id in real_atlas.sites), path
+            assert re.search(r'<script src="(\.\./)*sites\.js"></script>', html), path
 
 
 def test_sites_reach_the_map_as_one_geojson_layer_not_markers(site):

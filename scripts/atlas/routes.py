@@ -76,6 +76,11 @@ def map_document(kind: str, key: str) -> tuple[str, bool]:
     return f"{SHARED_MAPS}/{kinds.BY_NAME[kind].plural}/{key}.html", False
 
 
+def map_data() -> str:
+    """The sites of every map in one language, as a script that map documents share (below a language's root)."""
+    return f"{GENERATED}/maps/sites.js"
+
+
 def opendata(name: str) -> str:
     """Site path of an open data file."""
     return f"{OPENDATA}/{name}"

@@ -14,10 +14,10 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return fields[key]; });
   }
 
-  function popup(p, legend) {
+  function popup(p, href, legend) {
     var box = el("div", "atlas-popup");
     var link = el("a", "atlas-popup__title", p.name);
-    link.href = p.url;
+    link.href = href;
     link.target = "_top";
     box.appendChild(link);
     box.appendChild(el("div", "atlas-popup__meta", p.meta));
@@ -28,23 +28,36 @@
     return box;
   }
 
-  function marker(feature, latlng, legend) {
+  function marker(feature, latlng, legend, root) {
     var p = feature.properties;
     var dot = el("span");
     dot.style.background = legend.colours[p.categories[0]];
     var icon = L.divIcon({ className: "atlas-marker", html: dot.outerHTML, iconSize: [18, 18] });
     var m = L.marker(latlng, { icon: icon, title: p.name, alt: p.name, keyboard: true });
     m.feature = feature;
+    m.href = new URL(p.url, root).href;
     m.bindTooltip(el("span", null, p.name));
-    m.bindPopup(function () { return popup(p, legend); });
+    m.bindPopup(function () { return popup(p, m.href, legend); });
     return m;
   }
 
-  /* Adds every site to the cluster group; returns the layer that filters and distances work on. */
-  function sites(map, cluster, data, legend) {
-    var markers = data.features.map(function (f) {
+  /* The sites of the page's language, from its map data script (sites.js), shared by all its maps. */
+  var data = null;
+
+  function load(sitesAndLegend) {
+    data = sitesAndLegend;
+  }
+
+  /* Adds the sites (options.region's, or all) to the cluster group; returns the layer that
+     filters and distances work on. options.root is the language's root, for the sites' links. */
+  function sites(map, cluster, options) {
+    var root = new URL(options.root, location.href);
+    var legend = data.legend;
+    var markers = data.sites.features.filter(function (f) {
+      return !options.region || f.properties.region === options.region;
+    }).map(function (f) {
       var c = f.geometry.coordinates;
-      return marker(f, L.latLng(c[1], c[0]), legend);
+      return marker(f, L.latLng(c[1], c[0]), legend, root);
     });
     cluster.addLayers(markers);
     var layer = { map: map, cluster: cluster, markers: markers, legend: legend, visible: markers };
@@ -156,7 +169,7 @@
         nearest.forEach(function (n) {
           var li = el("li");
           var a = el("a", null, n.marker.feature.properties.name);
-          a.href = n.marker.feature.properties.url;
+          a.href = n.marker.href;
           a.target = "_top";
           li.appendChild(a);
           li.appendChild(el("span", "atlas-near__km", " " + format(s.km, { km: numbers.format(n.km) })));
@@ -180,5 +193,5 @@
     return control;
   }
 
-  window.AtlasMap = { sites: sites, filter: filter, nearMe: nearMe };
+  window.AtlasMap = { load: load, sites: sites, filter: filter, nearMe: nearMe };
 })();

@@ -1,17 +1,17 @@
 """The data behind the maps, per language: sites as GeoJSON, labels, filter and near-me options."""
 
 from atlas import routes
+from atlas.escaping import script_json
 from atlas.pages.display import site_entries
 
 
-def features(atlas, sites, speaker, document: str) -> dict:
-    """The sites as a GeoJSON FeatureCollection in one language, linked from the map document.
+def features(atlas, speaker) -> dict:
+    """Every site as a GeoJSON FeatureCollection in one language, for all the maps of that language.
 
-    Each site carries its list entry (display.py): its name and its region and categories as
-    every list shows them. document is the map's path in the built site, so links add the
-    language's folder themselves.
+    Each site carries its list entry (pages/display.py): its name, and its region and categories
+    as every list shows them; its page's URL is relative to the language's root.
     """
-    entries = {entry.id: entry for entry in site_entries(atlas, speaker, sites)}
+    entries = {entry.id: entry for entry in site_entries(atlas, speaker, atlas.sites.values())}
     return {
         "type": "FeatureCollection",
         "features": [
@@ -22,16 +22,21 @@ def features(atlas, sites, speaker, document: str) -> dict:
                     "id": site.id,
                     "name": entries[site.id].name,
                     "meta": entries[site.id].meta(),
-                    "url": routes.relative(document, speaker.prefix + routes.directory_url(entries[site.id].page)),
+                    "url": routes.directory_url(entries[site.id].page),
                     "region": site.region,
                     "categories": site.categories,
                     "layers": site.layers,
                 }
                 | ({"extent": site.extent} if site.extent else {}),
             }
-            for site in sorted(sites, key=lambda s: s.id)
+            for site in sorted(atlas.sites.values(), key=lambda s: s.id)
         ],
     }
+
+
+def script(atlas, speaker) -> str:
+    """The map data of one language as the script that map documents load: fetched once, then cached."""
+    return f"AtlasMap.load({script_json({'sites': features(atlas, speaker), 'legend': legend(atlas, speaker)})});\n"
 
 
 def legend(atlas, speaker) -> dict:

@@ -1,11 +1,13 @@
 """Folium map documents: the atlas map, region maps and the small maps of sites and pilots."""
 
 import itertools
+import posixpath
 
 import folium
 import xyzservices
 from folium.plugins import MarkerCluster
 
+from atlas import routes
 from atlas.escaping import html_text
 from atlas.maps import assets, data
 from atlas.maps.elements import AtlasSites, NearMe, SiteFilter
@@ -39,18 +41,16 @@ def base_map(document: str, title: str, tiles: xyzservices.TileProvider, bounds)
     return fmap
 
 
-def site_layer(fmap: folium.Map, document: str, atlas, sites, speaker) -> AtlasSites:
-    """All sites as one clustered GeoJSON layer with popups in the speaker's language."""
+def site_layer(fmap: folium.Map, document: str, speaker, region: str | None = None) -> AtlasSites:
+    """The sites (of one region, or all) as one clustered layer, from the language's shared map data."""
     cluster = MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 50})
     cluster.default_js = assets.linked_from(document, assets.CLUSTER_JS)
     cluster.default_css = assets.linked_from(document, assets.CLUSTER_CSS)
     cluster.add_to(fmap)
-    layer = AtlasSites(
-        data.features(atlas, sites, speaker, document),
-        data.legend(atlas, speaker),
-        fmap,
-        assets.linked_from(document, assets.ATLAS_JS),
-    )
+    here = posixpath.dirname(document) or "."
+    root = posixpath.relpath(speaker.prefix or ".", here) + "/"
+    site_data = [("atlas_sites", routes.site_path(speaker.code, routes.map_data()))]
+    layer = AtlasSites({"region": region, "root": root}, fmap, assets.linked_from(document, assets.ATLAS_JS + site_data))
     layer.add_to(cluster)
     return layer
 
@@ -64,7 +64,7 @@ def atlas_map(document: str, title: str, atlas, speaker, tiles) -> folium.Map:
     sites = list(atlas.sites.values())
     boxes = [r.bbox for r in atlas.regions.values()]
     fmap = base_map(document, title, tiles, bounds_of([(b.south, b.west) for b in boxes] + [(b.north, b.east) for b in boxes]))
-    layer = site_layer(fmap, document, atlas, sites, speaker)
+    layer = site_layer(fmap, document, speaker)
     SiteFilter(layer, data.filter_options(atlas, speaker, sites)).add_to(fmap)
     NearMe(layer, data.near_options(speaker)).add_to(fmap)
     return fmap
@@ -76,7 +76,7 @@ def region_map(document: str, title: str, atlas, region, speaker, tiles) -> foli
     folium.Rectangle([[box.south, box.west], [box.north, box.east]], color="#555555", weight=1, dash_array="6 6", fill=False).add_to(fmap)
     sites = atlas.sites_of(region.id)
     if sites:
-        layer = site_layer(fmap, document, atlas, sites, speaker)
+        layer = site_layer(fmap, document, speaker, region.id)
         SiteFilter(layer, data.filter_options(atlas, speaker, sites)).add_to(fmap)
     return fmap
 

@@ -41,19 +41,23 @@ class DataElement(MacroElement):
 
 
 class AtlasSites(JSCSSMixin, DataElement):
-    """All sites of a map as one GeoJSON layer inside a marker cluster group (its parent)."""
+    """The sites of a map as one layer inside a marker cluster group (its parent).
+
+    The sites come from the language's map data (maps/data.py), a script that every map document
+    of that language loads, so the browser fetches them once; options say which region, if any,
+    and where the language's root lies, for the links to the sites' pages.
+    """
 
     _template = _TEMPLATES.from_string(
         """{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = AtlasMap.sites({{ this.map.get_name() }}, {{ this.cluster_name }}, {{ this.data }}, {{ this.legend }});
+var {{ this.get_name() }} = AtlasMap.sites({{ this.map.get_name() }}, {{ this.cluster_name }}, {{ this.options }});
 {% endmacro %}"""
     )
 
-    def __init__(self, geojson: dict, legend: dict, fmap, assets: list):
+    def __init__(self, options: dict, fmap, assets: list):
         super().__init__()
         self._name = "AtlasSites"
-        self.data = script_json(geojson)
-        self.legend = script_json(legend)
+        self.options = script_json(options)
         self.map = fmap
         self.default_js = assets
 

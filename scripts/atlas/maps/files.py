@@ -3,7 +3,7 @@ one small language-neutral map per site and per pilot action."""
 
 from atlas import routes
 from atlas.languages import LANGUAGES
-from atlas.maps import documents
+from atlas.maps import data, documents
 from atlas.pages.speaker import Speaker
 from atlas.site import csp
 
@@ -22,6 +22,7 @@ class MapFiles:
         out = {}
         for lang in LANGUAGES:
             speaker = Speaker(lang)
+            out[routes.docs_path(lang, routes.map_data())] = data.script(self.atlas, speaker)
             path, _ = routes.map_document("atlas", "atlas")
             out[routes.docs_path(lang, path)] = self._atlas_map(speaker, routes.site_path(lang, path))
             for region in self.atlas.regions.values():
