@@ -221,3 +221,19 @@ def test_long_lists_are_paged_and_hold_each_site_once(real_atlas, site, lang):
             listed += on_page
             assert ('rel="prev"' in html) == (number > 1) and ('rel="next"' in html) == (number < pages)
         assert sorted(listed) == sorted(expected)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "pl"])
+def test_site_page_lists_the_five_nearest_sites_with_distances_in_the_locale(real_atlas, site, lang):
+    from atlas.pages.speaker import Speaker
+    from atlas.records.geo import distance_km
+
+    speaker = Speaker(lang)
+    for record in sorted(real_atlas.sites.values(), key=lambda s: s.id)[::20]:
+        html = page(site, lang, f"atlas/sites/{record.id}").read_text(encoding="utf-8")
+        nearby = html.split('class="atlas-list atlas-nearby"', 1)[1].split("</ol>", 1)[0]
+        shown = re.findall(r'<a href="\.\./([a-z0-9-]+)/">.*?</a> <span class="atlas-meta">· ([^·]+) km', nearby)
+        here = record.location
+        others = sorted((distance_km(here.lat, here.lon, o.location.lat, o.location.lon), o.id) for o in real_atlas.sites.values() if o.id != record.id)
+        assert [site_id for site_id, _ in shown] == [site_id for _, site_id in others[:5]]
+        assert [km.strip() for _, km in shown] == [speaker.number(km, 1) for km, _ in others[:5]]

@@ -12,6 +12,8 @@ from atlas.records.coverage import coverage
 
 # The generated parts that hand-written pages can hold, as <!-- atlas:name -->; map is the atlas map.
 SLOTS = {"figures": "_figures.html.j2", "partners": "_partners.html.j2"}
+# How many of the nearest other sites a site's page lists.
+NEARBY = 5
 # The overview pages of the atlas: (source, template).
 OVERVIEWS = [
     (routes.index_page(), "atlas.md.j2"),
@@ -48,6 +50,12 @@ class Pages:
             for number in range(1, lists.page_count(owner.sites(self.atlas)) + 1):
                 yield owner.page(number), "list.md.j2", {"owner": owner, "number": number}
 
+    def _nearby(self, site, speaker: Speaker) -> list:
+        """(entry, km) of the sites nearest to site, closest first, for its page."""
+        nearest = self.atlas.nearest(site, NEARBY)
+        entries = {entry.id: entry for entry in site_entries(self.atlas, speaker, [other for other, _ in nearest])}
+        return [(entries[other.id], km) for other, km in nearest]
+
     def slot(self, name: str, speaker: Speaker, source: str) -> str:
         """A generated part of a hand-written page (<!-- atlas:name -->), in the page's language."""
         if name == "map":
@@ -70,6 +78,7 @@ class Pages:
             root_link=lambda path: link(speaker.root + path),
             opendata=routes.opendata,
             entries=lambda sites: site_entries(self.atlas, speaker, sites),
+            nearby=lambda site: self._nearby(site, speaker),
             site_list_of=lambda kind, key: lists.SiteList(kinds.BY_NAME[kind], key),
             is_long=lists.is_long,
             page_count=lists.page_count,

@@ -1,7 +1,9 @@
 """The checked records of the atlas, as one object that every stage after loading reads."""
 
+import heapq
 from dataclasses import dataclass, field
 
+from atlas.records.geo import distance_km
 from atlas.records.kinds import Kind
 from atlas.records.schema import Mirrors, Partner, Pilot, Region, Site, Taxonomy, Term
 from atlas.records.source import Document
@@ -52,3 +54,13 @@ class Atlas:
 
     def pilots_at(self, site_id: str) -> list[Pilot]:
         return [p for p in self.pilots.values() if site_id in p.sites]
+
+    def nearest(self, site: Site, count: int) -> list[tuple[Site, float]]:
+        """The count other sites closest to site, with their distance in km; ties by id."""
+        here = site.location
+        others = (
+            (distance_km(here.lat, here.lon, other.location.lat, other.location.lon), other.id, other)
+            for other in self.sites.values()
+            if other.id != site.id
+        )
+        return [(other, km) for km, _, other in heapq.nsmallest(count, others)]
