@@ -31,6 +31,8 @@ class Pages:
         self.env = environment()
         self.frames = Frames(atlas, self.env)
         self.coverage = coverage(atlas)
+        # The nearest sites of each site, the same in every language: worked out on first use.
+        self.nearest = None
 
     def render_all(self) -> dict[str, dict[str, str]]:
         return {lang: self.render_language(lang) for lang in LANGUAGES}
@@ -52,7 +54,9 @@ class Pages:
 
     def _nearby(self, site, speaker: Speaker) -> list:
         """(entry, km) of the sites nearest to site, closest first, for its page."""
-        nearest = self.atlas.nearest(site, NEARBY)
+        if self.nearest is None:
+            self.nearest = self.atlas.nearest(NEARBY)
+        nearest = self.nearest[site.id]
         entries = {entry.id: entry for entry in site_entries(self.atlas, speaker, [other for other, _ in nearest])}
         return [(entries[other.id], km) for other, km in nearest]
 

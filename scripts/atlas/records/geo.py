@@ -3,6 +3,8 @@
 import math
 
 EARTH_RADIUS_KM = 6371.0088
+# The great-circle distance of one degree of latitude: no two points further apart in latitude are closer.
+KM_PER_DEGREE_LATITUDE = math.pi * EARTH_RADIUS_KM / 180
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

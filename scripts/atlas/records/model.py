@@ -1,9 +1,8 @@
 """The checked records of the atlas, as one object that every stage after loading reads."""
 
-import heapq
 from dataclasses import dataclass, field
 
-from atlas.records.geo import distance_km
+from atlas.records.geo import KM_PER_DEGREE_LATITUDE, distance_km
 from atlas.records.kinds import Kind
 from atlas.records.schema import Mirrors, Partner, Pilot, Region, Site, Taxonomy, Term
 from atlas.records.source import Document
@@ -55,12 +54,26 @@ class Atlas:
     def pilots_at(self, site_id: str) -> list[Pilot]:
         return [p for p in self.pilots.values() if site_id in p.sites]
 
-    def nearest(self, site: Site, count: int) -> list[tuple[Site, float]]:
-        """The count other sites closest to site, with their distance in km; ties by id."""
-        here = site.location
-        others = (
-            (distance_km(here.lat, here.lon, other.location.lat, other.location.lon), other.id, other)
-            for other in self.sites.values()
-            if other.id != site.id
-        )
-        return [(other, km) for km, _, other in heapq.nsmallest(count, others)]
+    def nearest(self, count: int) -> dict[str, list[tuple[Site, float]]]:
+        """For every site, the count other sites closest to it with their distance in km; ties by id.
+
+        Sites are swept in order of latitude: a neighbour farther north or south than the
+        count-th best distance so far cannot be nearer, so each search stops early.
+        """
+        by_latitude = sorted(self.sites.values(), key=lambda s: (s.location.lat, s.id))
+        return {site.id: _nearest(by_latitude, i, count) for i, site in enumerate(by_latitude)}
+
+
+def _nearest(by_latitude: list[Site], index: int, count: int) -> list[tuple[Site, float]]:
+    here = by_latitude[index].location
+    best: list[tuple[float, str, Site]] = []
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(by_latitude):
+            other = by_latitude[i]
+            if len(best) == count and KM_PER_DEGREE_LATITUDE * abs(other.location.lat - here.lat) > best[-1][0]:
+                break
+            km = distance_km(here.lat, here.lon, other.location.lat, other.location.lon)
+            best = sorted([*best, (km, other.id, other)])[:count]
+            i += step
+    return [(other, km) for km, _, other in best]
