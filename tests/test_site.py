@@ -237,3 +237,9 @@ def test_site_page_lists_the_five_nearest_sites_with_distances_in_the_locale(rea
         others = sorted((distance_km(here.lat, here.lon, o.location.lat, o.location.lon), o.id) for o in real_atlas.sites.values() if o.id != record.id)
         assert [site_id for site_id, _ in shown] == [site_id for _, site_id in others[:5]]
         assert [km.strip() for _, km in shown] == [speaker.number(km, 1) for km, _ in others[:5]]
+
+
+def test_the_not_found_page_at_the_root_speaks_the_default_language(site):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{DEFAULT}"' in html
+    assert not [lang for lang in LANGUAGES[1:] if (site / lang / "404.html").exists()]

@@ -58,6 +58,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         """Pages that come from a theme template alone, such as 404.html."""
         if not template_name.endswith(".html"):
             return output_content
+        # Every language's build writes its 404.html at the site root, where the host looks for it,
+        # and the last one would win: keep the default language's (MkDocs skips an empty output).
+        if template_name == "404.html" and config.theme["language"] != DEFAULT:
+            return ""
         return csp.protect(output_content, self.page_policy())
 
     def page_policy(self) -> dict[str, list[str]]:
