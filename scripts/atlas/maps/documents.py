@@ -1,7 +1,6 @@
 """Folium map documents: the atlas map, region maps and the small maps of sites and pilots."""
 
 import itertools
-import posixpath
 
 import folium
 import xyzservices
@@ -47,8 +46,7 @@ def site_layer(fmap: folium.Map, document: str, speaker, region: str | None = No
     cluster.default_js = assets.linked_from(document, assets.CLUSTER_JS)
     cluster.default_css = assets.linked_from(document, assets.CLUSTER_CSS)
     cluster.add_to(fmap)
-    here = posixpath.dirname(document) or "."
-    root = posixpath.relpath(speaker.prefix or ".", here) + "/"
+    root = routes.relative(document, speaker.prefix)
     site_data = [("atlas_sites", routes.site_path(speaker.code, routes.map_data()))]
     layer = AtlasSites({"region": region, "root": root}, fmap, assets.linked_from(document, assets.ATLAS_JS + site_data))
     layer.add_to(cluster)

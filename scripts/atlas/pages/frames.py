@@ -41,7 +41,7 @@ class Frames:
     def _contents(self, kind, key, speaker) -> dict:
         """What the list beside a map holds, never more than a page of entries: places that are not
         sites (name, coordinates), the sites' entries, the regions (name, page, number of sites) of
-        the atlas map, and the long list that stands in for too many sites, with its size."""
+        the atlas map, and the owner of the long list that stands in for too many sites, with its size."""
         atlas = self.atlas
         contents = {"places": [], "sites": [], "regions": [], "more": None, "count": 0, "pages": 0}
         if kind == "atlas":
@@ -56,7 +56,7 @@ class Frames:
             owner = lists.SiteList(kinds.REGION, key)
             sites = owner.sites(atlas)
             if lists.is_long(sites):
-                return contents | {"more": owner.page(1), "count": len(sites), "pages": lists.page_count(sites)}
+                return contents | {"more": owner, "count": len(sites), "pages": lists.page_count(sites)}
             return contents | {"sites": site_entries(atlas, speaker, sites), "count": len(sites)}
         pilot = atlas.pilots[key]
         places = [(speaker.text(p.name).value, speaker.coordinates(p.lat, p.lon)) for p in pilot.places]

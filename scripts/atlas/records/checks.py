@@ -6,7 +6,6 @@ from pathlib import Path, PurePosixPath
 from atlas.records import kinds
 from atlas.records.geo import distance_to_box_km
 from atlas.records.problems import Problem
-from atlas.records.schema import PROJECT
 
 REGION_REACH_KM = 25
 
@@ -67,31 +66,29 @@ def _records(atlas):
 def _file_names(atlas, regions_dir):
     problems = []
     for kind, record, doc in _records(atlas):
-        path = Path(doc.path)
-        _, expected = kinds.at(PurePosixPath(*path.parts[1:]))
-        if record.id != expected:
+        place = kinds.at(PurePosixPath(doc.path).relative_to(regions_dir.name))
+        if record.id != place.id:
             where = "folder" if kind is kinds.REGION else "file"
-            problems.append(doc.problem(("id",), f"the id '{record.id}' must match the {where} name '{expected}'"))
+            problems.append(doc.problem(("id",), f"the id '{record.id}' must match the {where} name '{place.id}'"))
         if kind is kinds.SITE:
-            problems += _in_its_region_folder(doc, path, record.region)
+            problems += _in_its_region_folder(doc, place.region, record.region)
         if kind is kinds.PILOT:
-            problems += _pilot_placed(doc, path, record)
+            problems += _pilot_placed(doc, place.region, record)
     return problems
 
 
-def _in_its_region_folder(doc, path: Path, region: str | None):
-    folder = path.parent.parent.name
+def _in_its_region_folder(doc, folder: str, region: str | None):
     if region != folder:
         return [doc.problem(("region",), f"this record is in the folder of '{folder}' but says region '{region}'")]
     return []
 
 
-def _pilot_placed(doc, path: Path, pilot):
+def _pilot_placed(doc, folder: str | None, pilot):
     """A pilot of one region lives in that region's folder; one of several regions in _project/pilots/."""
-    if path.parent.parent.name != PROJECT:
+    if folder is not None:
         if pilot.regions:
             return [doc.problem(("regions",), "a pilot action in a region's folder names its one region with 'region', not 'regions'")]
-        return _in_its_region_folder(doc, path, pilot.region)
+        return _in_its_region_folder(doc, folder, pilot.region)
     if pilot.region is not None:
         return [doc.problem(("region",), "a pilot action in regions/_project/pilots/ names its regions with 'regions' (two or more); move a pilot of one region to that region's pilots/ folder")]
     if len(set(pilot.regions)) < 2:

@@ -14,7 +14,6 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = Path("docs") / "schema"
 
 
-
 def filename(kind: str) -> str:
     return f"{kind}.schema.json"
 

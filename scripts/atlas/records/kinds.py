@@ -7,6 +7,7 @@ scaffolding, the editor schema, pages, maps and routes all ask here instead of s
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from atlas.records.schema import (
     PROJECT,
@@ -41,15 +42,16 @@ class Kind:
         """One project-wide file, such as the taxonomy, rather than one file per record."""
         return not any(REGION_FOLDER in part or ID in part for layout in self.layouts for part in layout)
 
-    def id_at(self, relative: PurePosixPath) -> str | None:
-        """The id of the record this kind keeps at relative (a path below regions/), or None.
+    def place_at(self, relative: PurePosixPath) -> "Place | None":
+        """Where a record of this kind stands at relative (a path below regions/), or None.
 
         A region's id is its folder; a project-wide file's id is its kind's name.
         """
         for layout in self.layouts:
             found = _match(layout, relative.parts)
             if found is not None:
-                return found.get("id") or found.get("region") or self.name
+                region = found.get("region")
+                return Place(self, found.get("id") or region or self.name, region)
         return None
 
     def file(self, record_id: str, region: str | None = None) -> PurePosixPath:
@@ -59,6 +61,14 @@ class Kind:
             if len(self.layouts) == 1 or (REGION_FOLDER in layout) == (region is not None)
         )
         return PurePosixPath(*(part.replace(REGION_FOLDER, region or record_id).replace(ID, record_id) for part in layout))
+
+
+class Place(NamedTuple):
+    """A record file's kind, the id its place gives it, and the region folder it stands in (if any)."""
+
+    kind: Kind
+    id: str
+    region: str | None
 
 
 def _match(layout: tuple[str, ...], parts: tuple[str, ...]) -> dict[str, str] | None:
@@ -114,12 +124,12 @@ PAGES = (REGION, PARTNER, PILOT, SITE, CATEGORY, LAYER)
 BY_NAME = {kind.name: kind for kind in (*FILES, CATEGORY, LAYER)}
 
 
-def at(relative: PurePosixPath) -> tuple[Kind, str] | None:
-    """The kind and id of the record a file below regions/ holds, by where it stands."""
+def at(relative: PurePosixPath) -> Place | None:
+    """The kind, id and region folder of the record a file below regions/ holds, by where it stands."""
     for kind in FILES:
-        record_id = kind.id_at(relative)
-        if record_id is not None:
-            return kind, record_id
+        place = kind.place_at(relative)
+        if place is not None:
+            return place
     return None
 
 

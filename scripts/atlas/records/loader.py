@@ -29,7 +29,7 @@ def load_atlas(regions_dir: Path) -> Atlas:
         if path.suffix == ".yaml" or found is None:
             problems.append(Problem(shown, 1, 1, _misplaced(path)))
             continue
-        kind, record_id = found
+        kind, record_id = found.kind, found.id
         doc, reading = load(path, shown)
         problems.extend(reading)
         record, validating = _validate(kind, doc)

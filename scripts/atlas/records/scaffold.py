@@ -163,7 +163,7 @@ def new_record(regions_dir: Path, kind_name: str, region: str, record_id: str | 
 
 def _holds_site_or_pilot(regions_dir: Path, path: Path) -> bool:
     found = kinds.at(PurePosixPath(path.relative_to(regions_dir).as_posix()))
-    return found is not None and found[0] in (kinds.SITE, kinds.PILOT)
+    return found is not None and found.kind in (kinds.SITE, kinds.PILOT)
 
 
 def write(scaffold: Scaffold) -> None:

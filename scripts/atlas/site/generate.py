@@ -31,9 +31,6 @@ class Generated:
             f"{len(a.sites)} sites; {self.total} generated files, {self.written} changed"
         )
 
-    def slot(self, name: str, speaker, source: str) -> str:
-        return self.pages.slot(name, speaker, source)
-
 
 def build_files(atlas: Atlas, tiles: str) -> tuple[Pages, MapFiles, dict[str, str]]:
     """Every generated file, by its path below docs/."""

@@ -77,7 +77,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             return markdown
         speaker = Speaker(config.theme["language"])
         source = routes.source_of(page.file.src_uri)
-        return SLOT.sub(lambda match: self.generated.slot(match.group(1), speaker, source), markdown)
+        return SLOT.sub(lambda match: self.generated.pages.slot(match.group(1), speaker, source), markdown)
 
     def on_env(self, env, config, files):
         env.globals["atlas_search_index"] = routes.search_index
