@@ -20,6 +20,7 @@ from atlas.records.loader import load_atlas
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+ATLAS = [sys.executable, "-m", "atlas"]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 
@@ -54,14 +55,28 @@ def real_atlas():
     return load_atlas(ROOT / "regions")
 
 
+def atlas_build(project: Path, site: Path, *more: str) -> subprocess.CompletedProcess:
+    """`atlas build` of the project (its mkdocs.yml), as the README, scripts/dev and CI run it."""
+    return subprocess.run(
+        [*ATLAS, "build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site), *more],
+        cwd=project, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def copy_project(target: Path, regions: Path = ROOT / "regions") -> Path:
+    """The hand-written pages, theme overrides and configuration of the atlas, with the given records."""
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("atlas", "maps", "opendata"))
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(regions, target / "regions")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The real atlas, built strictly into a temporary folder: (site folder, build log)."""
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = atlas_build(ROOT, site)
     assert result.returncode == 0, result.stderr[-4000:]
     return site, result.stderr
 

@@ -1,16 +1,18 @@
-"""The atlas command line for partners and CI: validate, new, translations, schema, generate."""
+"""The atlas command line for partners and CI: validate, new, translations, schema, generate, build, assemble."""
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
 
+from atlas.languages import LANGUAGES
 from atlas.maps.documents import DEFAULT_TILES
 from atlas.records import editor_schema, scaffold
 from atlas.records.coverage import coverage
 from atlas.records.loader import load_atlas
 from atlas.records.problems import InvalidRecords
-from atlas.site import generate
+from atlas.site import builds, generate
 
 
 def _in_github_actions() -> bool:
@@ -77,6 +79,42 @@ def _generate(args) -> int:
         return 1
     print(generated.summary())
     return 0
+
+
+def _build(args) -> int:
+    languages = args.languages or list(LANGUAGES)
+    builds.date_by_last_commit(args.config.parent)
+    try:
+        if args.stages is not None:
+            done = builds.build_languages(args.config, args.stages, languages, args.jobs)
+            print(f"Built {', '.join(languages)} into {args.stages.as_posix()}/<language>.")
+        else:
+            done = builds.build_site(args.config, args.site_dir, args.jobs)
+            print(f"Built the atlas in {len(done)} languages into {args.site_dir.as_posix()}/.")
+    except builds.BuildFailed as error:
+        print(f"atlas build: the site was not built (nothing was written to {args.site_dir.as_posix()}/):\n{error}", file=sys.stderr)
+        return 1
+    for language in done:
+        print(f"  {language.lang}: {language.seconds:.1f} s, {language.peak_memory_mb:.0f} MB peak memory")
+    return 0
+
+
+def _assemble(args) -> int:
+    try:
+        builds.assemble(args.stages, args.site_dir)
+    except builds.BuildFailed as error:
+        print(f"atlas assemble: {error}", file=sys.stderr)
+        return 1
+    print(f"Assembled the atlas from {args.stages.as_posix()}/<language> into {args.site_dir.as_posix()}/.")
+    return 0
+
+
+def _language_list(text: str) -> list[str]:
+    languages = [lang.strip() for lang in text.split(",") if lang.strip()]
+    unknown = [lang for lang in languages if lang not in LANGUAGES]
+    if unknown or not languages:
+        raise argparse.ArgumentTypeError(f"{text!r}: languages are a comma-separated list of {', '.join(LANGUAGES)}")
+    return languages
 
 
 def _schema(args) -> int:
@@ -171,9 +209,38 @@ def parser() -> argparse.ArgumentParser:
     generating.add_argument("--docs", type=Path, default=None, help="the docs folder (default: docs next to the records folder)")
     generating.add_argument("--tiles", default=DEFAULT_TILES, help=f"the tile server, an xyzservices name (default: {DEFAULT_TILES})")
     generating.set_defaults(run=_generate)
+
+    building = commands.add_parser(
+        "build",
+        help="build the site: each language its own MkDocs build, as many at once as there are cores",
+        description=(
+            "Generate the atlas once, build each of the eight languages as its own MkDocs build, side by side, "
+            "and assemble one site (English at /, the others under /<lang>/) into --site-dir. The site appears "
+            "whole or not at all: when any language fails, its messages are printed and nothing is written. "
+            "With --stages, build only --languages into STAGES/<lang> and stop (CI builds groups of languages "
+            "on separate machines this way, then runs `atlas assemble`)."
+        ),
+    )
+    building.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration (default: mkdocs.yml)")
+    building.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
+    building.add_argument("--jobs", type=int, default=None, help="language builds at once (default: the number of cores)")
+    building.add_argument("--languages", type=_language_list, default=None, help="with --stages: the languages to build, e.g. cs,de")
+    building.add_argument("--stages", type=Path, default=None, help="build into STAGES/<lang> only, without assembling")
+    building.set_defaults(run=_build)
+
+    assembling = commands.add_parser(
+        "assemble",
+        help="assemble the site from language builds made by `atlas build --stages`",
+        description="Assemble one site from STAGES/<lang> (every language must be there) into --site-dir, whole or not at all.",
+    )
+    assembling.add_argument("--stages", type=Path, required=True, help="the folder holding one build per language")
+    assembling.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
+    assembling.set_defaults(run=_assemble)
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # MkDocs and its plugins report problems through logging; show warnings and errors, as `mkdocs build` does.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     return args.run(args)

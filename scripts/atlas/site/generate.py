@@ -52,6 +52,25 @@ def fingerprint(regions_dir: Path) -> tuple:
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in record_files(regions_dir))
 
 
+# The last generation of this process: (regions, docs, tiles, fingerprint of the records) -> result.
+_last: dict[tuple, Generated] = {}
+
+
+def current(regions_dir: Path, docs_dir: Path, tiles: str) -> Generated:
+    """The generated files for the records as they are now, generated only if they changed.
+
+    MkDocs runs the plugin's on_config once per language build (the i18n plugin) and again on every
+    `mkdocs serve` rebuild; the parallel build generates once and forks its language builds, which
+    find the result here.
+    """
+    key = (regions_dir.resolve(), docs_dir.resolve(), tiles, fingerprint(regions_dir))
+    if key not in _last:
+        generated = generate(regions_dir, docs_dir, tiles)
+        _last.clear()
+        _last[key] = generated
+    return _last[key]
+
+
 def generate(regions_dir: Path, docs_dir: Path, tiles: str) -> Generated:
     atlas = load_atlas(regions_dir)
     pages, maps, files = build_files(atlas, tiles)

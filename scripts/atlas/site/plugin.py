@@ -28,27 +28,28 @@ SLOT = re.compile(r"<!--\s*atlas:([a-z-]+)\s*-->")
 class AtlasConfig(Config):
     regions = c.Type(str, default="regions")
     tiles = c.Type(str, default=DEFAULT_TILES)
+    # A preview of one language beside the default one (`scripts/dev serve --lang de`): the i18n
+    # plugin builds only those two, so that an edit shows in seconds even at thousands of sites.
+    preview_language = c.Optional(c.Choice(LANGUAGES))
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
     generated = None
-    fingerprint = None
 
     def on_config(self, config):
         _check_languages(config)
+        if self.config.preview_language:
+            _build_only(config, {DEFAULT, self.config.preview_language})
         regions = Path(config.config_file_path).parent / self.config.regions
-        # The i18n plugin runs on_config again for each language: generate once per state of the records.
-        fingerprint = generate.fingerprint(regions)
-        if self.generated is not None and fingerprint == self.fingerprint:
-            return config
         try:
-            self.generated = generate.generate(regions, Path(config.docs_dir), self.config.tiles)
-            self.fingerprint = fingerprint
+            generated = generate.current(regions, Path(config.docs_dir), self.config.tiles)
         except InvalidRecords as error:
             raise PluginError(f"The records have {len(error.problems)} problem(s):\n{error.report()}") from None
         except generate.SettingError as error:
             raise PluginError(f"mkdocs.yml: plugins.atlas.tiles: {error}") from None
-        log.info(f"{self.generated.summary()}")
+        if generated is not self.generated:
+            log.info(generated.summary())
+        self.generated = generated
         return config
 
     def on_post_page(self, output, page, config):
@@ -101,3 +102,9 @@ def _check_languages(config) -> None:
             f"mkdocs.yml: plugins.i18n.languages has {', '.join(configured)} (default {default}), but the atlas "
             f"speaks {', '.join(LANGUAGES)} (default {DEFAULT}; scripts/atlas/languages.py): make them agree"
         )
+
+
+def _build_only(config, languages: set[str]) -> None:
+    """Have the i18n plugin build only these languages (it reads each language's build flag as it goes)."""
+    for language in config.plugins["i18n"].config.languages:
+        language.build = language.locale in languages

@@ -26,6 +26,14 @@ def split(merged: dict) -> dict[str, dict]:
     return indexes
 
 
+def merge(builds: list[Path], site_dir: Path) -> None:
+    """The merged index of site_dir from the language builds, each with its own pages' index at its root,
+    as the i18n plugin merges them in a full build (the first build's settings, every build's pages)."""
+    indexes = [json.loads((build / SEARCH_INDEX).read_text(encoding="utf-8")) for build in builds]
+    merged = {"config": indexes[0]["config"], "docs": [doc for index in indexes for doc in index["docs"]]}
+    _write(site_dir / SEARCH_INDEX, merged)
+
+
 def write_per_language(site_dir: Path) -> None:
     """Replace the merged index in site_dir by one index per language."""
     merged_path = site_dir / SEARCH_INDEX
@@ -37,6 +45,9 @@ def write_per_language(site_dir: Path) -> None:
     if len({language_of(doc["location"]) for doc in merged["docs"]}) < 2:
         return
     for lang, index in split(merged).items():
-        target = site_dir / search_index(lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        _write(site_dir / search_index(lang), index)
+
+
+def _write(target: Path, index: dict) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
