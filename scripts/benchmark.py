@@ -1,62 +1,49 @@
-"""Measures the atlas and prints its figures: build time, pages, map sizes, and how maps scale.
+"""Measures the atlas end to end and prints its figures; nothing is asserted (the tests check behaviour).
 
-Run from the repository: `.venv/bin/python scripts/benchmark.py`. Figures are printed, never
-asserted: the tests check behaviour; this script is where speed and size are watched.
+Run from the repository: `.venv/bin/python scripts/benchmark.py [--sites 2500] [--skip-real]`. For the
+real records and for a synthetic atlas of --sites sites (the real records with sites added), it
+prints: validation and generation times; the site built by `atlas build` (languages side by side),
+by `atlas build --jobs 1` (the single-language builds one after another) and, as the reference,
+by bare Material + mkdocs-static-i18n from the same Markdown (no atlas plugin, no overrides), with
+the ratios the targets are stated in; peak memory per process; the largest page; the map data; the
+search download of a first query; and how soon `scripts/dev serve --lang de` shows an edited record.
 """
 
+import argparse
 import gzip
+import os
 import random
+import re
+import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import yaml
 from atlas import routes
 from atlas.languages import LANGUAGES
-from atlas.maps import data, documents
-from atlas.pages.speaker import Speaker
 from atlas.records.loader import load_atlas
-from atlas.site import csp, generate
+from atlas.site import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-TILES = documents.tile_provider("OpenStreetMap.Mapnik")
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+TILES = "OpenStreetMap.Mapnik"
 
 
-def build() -> None:
-    with tempfile.TemporaryDirectory() as site:
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site], cwd=ROOT, check=True,
-                       env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-        seconds = time.perf_counter() - start
-        root = Path(site)
-        pages = list(root.rglob("index.html"))
-        sites = [p.stat().st_size for p in root.glob("*/atlas/sites/*/index.html")] + [p.stat().st_size for p in root.glob("atlas/sites/*/index.html")]
-        print(f"build: {seconds:.1f} s for {len(pages)} pages ({len(pages) / seconds:.0f} pages/s), {sum(f.stat().st_size for f in root.rglob('*') if f.is_file()) / 1e6:.1f} MB in all")
-        print(f"site pages: {len(sites)}, {min(sites) / 1e3:.1f}-{max(sites) / 1e3:.1f} KB each")
-        atlas_map = root / "atlas/maps/atlas.html"
-        print(f"atlas map (en): {atlas_map.stat().st_size / 1e3:.1f} KB")
-        indexes = {lang: (root / routes.search_index(lang)).stat().st_size for lang in LANGUAGES}
-        print(f"search index per language: {min(indexes.values()) / 1e3:.0f}-{max(indexes.values()) / 1e3:.0f} KB "
-              f"(a reader downloads one; all eight together: {sum(indexes.values()) / 1e3:.0f} KB)")
-
-
-def map_figures(atlas, label: str) -> None:
-    """The atlas map document and the map data that every map of a language shares."""
-    speaker = Speaker("en")
-    policy = csp.map_policy(csp.tile_origin(TILES.url))
-    start = time.perf_counter()
-    html = documents.render(documents.atlas_map("atlas/maps/atlas.html", "Atlas", atlas, speaker, TILES), policy)
-    script = data.script(atlas, speaker).encode()
-    seconds = time.perf_counter() - start
-    count = len(atlas.sites)
-    print(
-        f"{label}: {count} sites; atlas map document {len(html.encode()) / 1e3:.1f} KB; map data (en) "
-        f"{len(script) / 1e3:.0f} KB, {len(gzip.compress(script)) / 1e3:.0f} KB gzip ({len(script) / count:.0f} B/site); "
-        f"rendered in {seconds * 1000:.0f} ms"
-    )
+def project(folder: Path, regions: Path) -> Path:
+    """A copy of the atlas's configuration, hand-written pages and theme, with the given records."""
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns("atlas", "maps", "opendata"))
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    if regions != folder / "regions":
+        shutil.copytree(regions, folder / "regions")
+    return folder
 
 
 def synthetic_records(folder: Path, count: int) -> Path:
@@ -77,30 +64,130 @@ def synthetic_records(folder: Path, count: int) -> Path:
     return regions
 
 
-def records_figures(count: int) -> None:
-    """Validation and generation of every file, timed, on record files of count sites."""
-    with tempfile.TemporaryDirectory() as folder:
-        regions = synthetic_records(Path(folder), count)
-        start = time.perf_counter()
-        load_atlas(regions)
-        validated = time.perf_counter() - start
-        start = time.perf_counter()
-        generated = generate.generate(regions, Path(folder) / "docs", TILES.name)
-        seconds = time.perf_counter() - start
-        pages = [p for p in (Path(folder) / "docs").rglob("*.md")]
-        largest = max(pages, key=lambda p: p.stat().st_size)
-        print(
-            f"records of {count} sites: validate {validated:.1f} s; generate {seconds:.1f} s for {generated.total} files; "
-            f"largest generated page {largest.stat().st_size / 1e3:.0f} KB ({largest.relative_to(Path(folder) / 'docs')})"
-        )
+def timed(run) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = run()
+    return time.perf_counter() - start, result
+
+
+def records_figures(folder: Path) -> None:
+    regions = folder / "regions"
+    validated, atlas = timed(lambda: load_atlas(regions))
+    generated, result = timed(lambda: generate.generate(regions, folder / "docs", TILES))
+    again, _ = timed(lambda: generate.generate(regions, folder / "docs", TILES))
+    print(f"  records: {len(atlas.sites)} sites; validate {validated:.1f} s; generate {generated:.1f} s "
+          f"({result.total} files; {again:.1f} s again with nothing changed)")
+
+
+def run_build(command: list[str], folder: Path) -> tuple[float, float, str]:
+    """Wall seconds, the peak memory of its largest process (MB) and the output of a build command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    seconds, result = timed(lambda: subprocess.run(command, cwd=folder, env=ENV, capture_output=True, text=True, check=False))
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return seconds, peak, result.stdout
+
+
+def language_seconds(output: str) -> dict[str, tuple[float, float]]:
+    """Seconds and peak MB of each language's build, as `atlas build` prints them."""
+    return {m[1]: (float(m[2]), float(m[3])) for m in re.finditer(r"^  (\w\w): ([\d.]+) s, (\d+) MB", output, re.MULTILINE)}
+
+
+def bare_config(folder: Path) -> Path:
+    """mkdocs.yml without the atlas plugin and the overrides: Material and the i18n plugin alone."""
+    text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"\n  - atlas:\n(      .*\n)+", "\n", text)
+    text = text.replace("  custom_dir: overrides\n", "").replace("  favicon: assets/atlas/favicon.svg\n", "").replace("  logo: assets/atlas/favicon.svg\n", "")
+    text = text.replace("extra_css:\n  - assets/atlas/atlas.css\n", "")
+    bare = folder / "bare.yml"
+    bare.write_text(text, encoding="utf-8")
+    return bare
+
+
+def build_figures(folder: Path) -> Path:
+    site = folder / "site"
+    parallel, parallel_peak, output = run_build([PYTHON, "-m", "atlas", "build", "--site-dir", str(site)], folder)
+    languages = language_seconds(output)
+    one_by_one, _, output_one = run_build([PYTHON, "-m", "atlas", "build", "--jobs", "1", "--site-dir", str(folder / "site-1")], folder)
+    singles = sum(seconds for seconds, _ in language_seconds(output_one).values())
+    bare, bare_peak, _ = run_build([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(bare_config(folder)), "-d", str(folder / "bare")], folder)
+    pages = list(site.rglob("*.html"))
+    print(f"  reference, bare Material + mkdocs-static-i18n (same Markdown): {bare:.0f} s, peak {bare_peak:.0f} MB")
+    print(f"  atlas build, {os.cpu_count()} at once: {parallel:.0f} s = {parallel / bare:.2f} x reference (target <= 0.35)")
+    print(f"  atlas build --jobs 1: {one_by_one:.0f} s; its language builds one after another: {singles:.0f} s "
+          f"= {singles / bare:.2f} x reference (target <= 0.6)")
+    print("  each language: " + ", ".join(f"{lang} {s:.0f} s {mb:.0f} MB" for lang, (s, mb) in languages.items()))
+    print(f"  peak memory of any process: {parallel_peak:.0f} MB (target <= 600)")
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    print(f"  {len(pages)} HTML files, {sum(f.stat().st_size for f in site.rglob('*') if f.is_file()) / 1e6:.0f} MB in all; "
+          f"largest page {largest.stat().st_size / 1e3:.1f} KB ({largest.relative_to(site)}; target <= 60)")
+    return site
+
+
+def download_figures(site: Path) -> None:
+    data = {lang: gzip_size(site / routes.site_path(lang, routes.map_data())) for lang in LANGUAGES}
+    print(f"  map data per language: {min(data.values()) / 1e3:.0f}-{max(data.values()) / 1e3:.0f} KB gzip (target <= 250)")
+    index = {lang: gzip_size(site / routes.search_index(lang)) for lang in LANGUAGES}
+    worker = sum(gzip_size(path) for path in (site / "assets/javascripts/workers").glob("search.*.min.js"))
+    print(f"  first search: the worker {worker / 1e3:.0f} KB + the language's index {min(index.values()) / 1e3:.0f}-"
+          f"{max(index.values()) / 1e3:.0f} KB, gzip (target <= 300)")
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def preview_figures(folder: Path) -> None:
+    """`scripts/dev serve --lang de`: until it first serves, then until an edited site name shows."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    record = min((folder / "regions").glob("*/sites/*.yml"))
+    url = f"http://127.0.0.1:{port}/de/{routes.record_page('site', record.stem)}"
+    server = subprocess.Popen([ROOT / "scripts/dev", "serve", "--lang", "de", "-f", folder / "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        first, _ = timed(lambda: wait_for(url, "</html>"))
+        text = record.read_text(encoding="utf-8")
+        record.write_text(re.sub(r"^name: (.*)$", r"name: \1 Benchmark", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+        edited, _ = timed(lambda: wait_for(url, "Benchmark"))
+        print(f"  scripts/dev serve --lang de: first served in {first:.0f} s; an edited record shown in {edited:.0f} s (target <= 60)")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def wait_for(url: str, text: str) -> None:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+
+
+def measure(folder: Path, label: str) -> None:
+    print(f"{label}:", flush=True)
+    records_figures(folder)
+    site = build_figures(folder)
+    download_figures(site)
+    preview_figures(folder)
 
 
 def main() -> None:
-    build()
-    map_figures(load_atlas(ROOT / "regions"), "real atlas")
-    with tempfile.TemporaryDirectory() as folder:
-        map_figures(load_atlas(synthetic_records(Path(folder), 2500)), "synthetic atlas")
-    records_figures(2500)
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--sites", type=int, default=2500, help="sites of the synthetic atlas (default 2500)")
+    options.add_argument("--skip-real", action="store_true", help="measure the synthetic atlas only")
+    args = options.parse_args()
+    print(f"{os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory(prefix="atlas-benchmark-") as folder:
+        if not args.skip_real:
+            measure(project(Path(folder) / "real", ROOT / "regions"), "real atlas")
+        synthetic = Path(folder) / "synthetic"
+        measure(project(synthetic, synthetic_records(synthetic, args.sites)), f"synthetic atlas of {args.sites} sites")
 
 
 if __name__ == "__main__":

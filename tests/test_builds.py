@@ -10,7 +10,7 @@ import pytest
 from atlas import routes
 from atlas.languages import LANGUAGES
 from atlas.site import builds
-from conftest import MKDOCS, ROOT, atlas_build, copy_project
+from conftest import ATLAS, MKDOCS, ROOT, atlas_build, copy_project
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -56,6 +56,21 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     result = atlas_build(ROOT, again)
     assert result.returncode == 0, result.stderr[-4000:]
     assert tree(again) == tree(site)
+
+
+@pytest.mark.build
+def test_language_groups_built_apart_assemble_into_the_same_site(records, tmp_path):
+    """As CI builds the site: groups of languages on separate machines, then one assembly."""
+    project = copy_project(tmp_path / "project", regions=records)
+    stages = tmp_path / "stages"
+    for group in ("en,cs,de,it", "sl,hr,pl,nl"):
+        result = subprocess.run([*ATLAS, "build", "--languages", group, "--stages", str(stages)], cwd=project, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr[-4000:]
+    result = subprocess.run([*ATLAS, "assemble", "--stages", str(stages), "--site-dir", "assembled"], cwd=project, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-4000:]
+    result = atlas_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert tree(project / "assembled") == tree(project / "site")
 
 
 @pytest.mark.build
