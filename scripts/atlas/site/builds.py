@@ -48,13 +48,15 @@ def build_language(config_file: Path, lang: str, stage: Path) -> LanguageBuild:
     the root, with no alternates: each language would need its own copy of the theme's files and
     its links rewritten. Setting the plugin's current language instead (and marking a build as
     under way, which stops it from building the other languages after this one) keeps the site's
-    one URL space; tests/test_builds.py compares the result with the full build.
+    one URL space; tests/test_builds.py compares the result with the full build. The atlas plugin
+    keeps the other languages' files from the i18n plugin (alternates.py).
     """
     start = time.perf_counter()
     config = load_config(str(config_file), site_dir=str(stage))
     i18n = config.plugins["i18n"]
     i18n.current_language = lang
     i18n.building = True
+    config.plugins["atlas"].language_build = lang
     build(config)
     return LanguageBuild(lang, time.perf_counter() - start, _peak_memory_mb())
 

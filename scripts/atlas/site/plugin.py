@@ -18,7 +18,7 @@ from atlas.languages import DEFAULT, LANGUAGES
 from atlas.maps.documents import DEFAULT_TILES
 from atlas.pages.speaker import Speaker
 from atlas.records.problems import InvalidRecords
-from atlas.site import csp, generate, search
+from atlas.site import alternates, csp, generate, search
 
 log = get_plugin_logger(__name__)
 
@@ -35,6 +35,9 @@ class AtlasConfig(Config):
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
     generated = None
+    # The one language of a language build (builds.py), and the pages of every language.
+    language_build: str | None = None
+    pages = frozenset()
 
     def on_config(self, config):
         _check_languages(config)
@@ -71,6 +74,18 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.config_file_path).parent / self.config.regions))
         return server
+
+    def on_files(self, files, config):
+        """In a language build, before the i18n plugin sees them: set the other languages' files aside."""
+        if self.language_build:
+            self.pages = alternates.set_aside(files, self.language_build)
+        return files
+
+    def on_nav(self, nav, config, files):
+        """In a language build, after the i18n plugin has made its files: give them their alternates."""
+        if self.language_build:
+            alternates.attach(files, self.language_build, self.pages, config)
+        return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         """Fill the slots (<!-- atlas:name -->) of hand-written pages in the page's language."""
