@@ -17,6 +17,7 @@ import subprocess
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,7 +85,10 @@ def build_languages(config_file: Path, stages: Path, languages=LANGUAGES, jobs: 
     # Forked workers inherit the generated files of _prepare, so no process generates them again.
     with ProcessPoolExecutor(max_workers=min(jobs, len(languages)), mp_context=multiprocessing.get_context("fork")) as pool:
         futures = [pool.submit(_build_in_worker, config_file, lang, stages / lang) for lang in languages]
-        results = [future.result() for future in futures]
+        try:
+            results = [future.result() for future in futures]
+        except BrokenProcessPool:
+            raise BuildFailed("a language build was stopped from outside (out of memory?); nothing was assembled") from None
     failures = [result for result in results if isinstance(result, str)]
     if failures:
         raise BuildFailed("\n".join(failures))
