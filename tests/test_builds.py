@@ -98,6 +98,17 @@ def test_invalid_records_fail_the_build_with_their_messages(records, tmp_path):
     assert not (project / "site").exists()
 
 
+def _die(*args):
+    os._exit(1)
+
+
+def test_a_language_build_that_dies_fails_the_build(monkeypatch, tmp_path):
+    monkeypatch.setattr(builds, "_prepare", lambda config_file: None)
+    monkeypatch.setattr(builds, "_build_in_worker", _die)
+    with pytest.raises(builds.BuildFailed, match="stopped from outside"):
+        builds.build_languages(tmp_path / "mkdocs.yml", tmp_path / "stages", ["en"], 1)
+
+
 def test_assembly_needs_every_language(tmp_path):
     (tmp_path / "stages/en").mkdir(parents=True)
     with pytest.raises(builds.BuildFailed, match="no build of cs, de"):
