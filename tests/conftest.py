@@ -25,7 +25,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 # The fixtures that make a test a browser test or a build test; the others are unit tests.
 BROWSER_FIXTURES = {"browser"}
-BUILD_FIXTURES = {"built", "hostile_site"}
+BUILD_FIXTURES = {"built", "hostile_site", "repo_site"}
 
 
 def pytest_configure(config):
@@ -54,16 +54,46 @@ def real_atlas():
     return load_atlas(ROOT / "regions")
 
 
+def mkdocs_build(site: Path, config: Path = ROOT / "mkdocs.yml") -> str:
+    """Build strictly from config into site; the build log."""
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(config), "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return result.stderr
+
+
+def project_copy(folder: Path) -> Path:
+    """The hand-written docs, the theme overrides and mkdocs.yml copied into folder, to build with
+    records of a test's own in folder/regions; the copy's mkdocs.yml."""
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns("atlas", "maps", "opendata"))
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder / "mkdocs.yml"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The real atlas, built strictly into a temporary folder: (site folder, build log)."""
     site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    return site, result.stderr
+    return site, mkdocs_build(site)
+
+
+# A repository address for the tests only: the real one is not known, and mkdocs.yml names none.
+TEST_REPO = "https://github.com/example/atlas"
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory):
+    """A small atlas (the records of the `records` fixture) built with repo_url set to TEST_REPO, so
+    that its pages have edit buttons."""
+    project = tmp_path_factory.mktemp("repo")
+    config = project_copy(project)
+    config.write_text(config.read_text(encoding="utf-8") + f"repo_url: {TEST_REPO}\n", encoding="utf-8")
+    small_records(project / "regions")
+    mkdocs_build(project / "site", config)
+    return project / "site"
 
 
 @pytest.fixture(scope="session")
@@ -127,7 +157,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture
 def records(tmp_path):
     """A small valid record tree copied from the real taxonomy, to be broken by each test."""
-    regions = tmp_path / "regions"
+    return small_records(tmp_path / "regions")
+
+
+def small_records(regions: Path) -> Path:
+    """Write a small valid record tree (one region, partner, site and pilot) at regions."""
     (regions / "_project" / "partners").mkdir(parents=True)
     shutil.copy(ROOT / "regions" / "_project" / "taxonomy.yml", regions / "_project" / "taxonomy.yml")
     write(regions / "_project/partners/p-one.yml", PARTNER)

@@ -6,7 +6,7 @@ import re
 import documents
 import pytest
 from atlas.languages import LANGUAGES
-from conftest import ROOT
+from conftest import ROOT, serve
 
 SKIPPED = re.compile(r"/maps/|/search/search_index\.json")
 AXE = ROOT / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -54,3 +54,13 @@ def test_no_serious_violation_on_a_page_of_any_kind(real_atlas, served, audit, l
                 found[f"{path or '/'} ({scheme})"] = violations
     assert found == {}
 
+
+def test_no_serious_violation_on_pages_with_an_edit_button(repo_site, audit):
+    found = {}
+    with serve(repo_site) as url:
+        for path in ("atlas/sites/mine/", "de/atlas/regions/one/", "pl/about/"):
+            for scheme in ("light", "dark"):
+                violations = audit(url + path, scheme)
+                if violations:
+                    found[f"{path} ({scheme})"] = violations
+    assert found == {}

@@ -6,7 +6,6 @@ it was written, on pages, maps, popups, search and open data.
 """
 
 import json
-import os
 import re
 import resource
 import shutil
@@ -17,7 +16,7 @@ from html.parser import HTMLParser
 import pytest
 from atlas.records.loader import load_atlas
 from atlas.records.problems import InvalidRecords
-from conftest import MKDOCS, ROOT, serve
+from conftest import ROOT, mkdocs_build, project_copy, serve
 from hostile import EVALUATED, INERT, REJECT
 
 MARKER = "window.__pwned"
@@ -62,19 +61,12 @@ def test_alias_bomb_fails_fast_in_bounded_memory(real_records):
 def hostile_site(tmp_path_factory):
     """The atlas built from a copy of the real records with every inert case applied."""
     project = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("atlas", "maps", "opendata"))
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    config = project_copy(project)
     shutil.copytree(ROOT / "regions", project / "regions")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for case in INERT:
         case.apply(project / "regions")
-    site = project / "site"
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)],
-        capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    return site
+    mkdocs_build(project / "site", config)
+    return project / "site"
 
 
 @pytest.fixture(scope="module")

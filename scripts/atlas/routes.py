@@ -49,6 +49,20 @@ def record_page(kind: str, record_id: str) -> str:
     return f"{GENERATED}/{kinds.BY_NAME[kind].plural}/{record_id}.md"
 
 
+def record_at(source: str) -> tuple[str, str] | None:
+    """The (kind, id) of the record whose page source is (the inverse of record_page), or None."""
+    folder, _, name = source.rpartition("/")
+    kind = next((kind for kind in kinds.RECORDS if folder == f"{GENERATED}/{kind.plural}"), None)
+    if kind is None or not name.endswith(".md") or name == "index.md":
+        return None
+    return kind.name, name[: -len(".md")]
+
+
+def is_generated(source: str) -> bool:
+    """Whether a page source is written by the generator, rather than by hand."""
+    return source.startswith(f"{GENERATED}/")
+
+
 def index_page(section: str | None = None) -> str:
     return f"{GENERATED}/{section}/index.md" if section else f"{GENERATED}/index.md"
 

@@ -18,7 +18,7 @@ from atlas.languages import DEFAULT, LANGUAGES
 from atlas.maps.documents import DEFAULT_TILES
 from atlas.pages.speaker import Speaker
 from atlas.records.problems import InvalidRecords
-from atlas.site import csp, generate, search
+from atlas.site import csp, edits, generate, search
 
 log = get_plugin_logger(__name__)
 
@@ -36,7 +36,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     def on_config(self, config):
         _check_languages(config)
-        regions = Path(config.config_file_path).parent / self.config.regions
+        regions = self.regions_dir(config)
         # The i18n plugin runs on_config again for each language: generate once per state of the records.
         fingerprint = generate.fingerprint(regions)
         if self.generated is not None and fingerprint == self.fingerprint:
@@ -50,6 +50,18 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             raise PluginError(f"mkdocs.yml: plugins.atlas.tiles: {error}") from None
         log.info(f"{self.generated.summary()}")
         return config
+
+    def regions_dir(self, config) -> Path:
+        return Path(config.config_file_path).parent / self.config.regions
+
+    # After the i18n plugin (priority -100), which makes the files of each language.
+    @event_priority(-110)
+    def on_files(self, files, config):
+        """Point each page's edit button at the file it is made of (site/edits.py)."""
+        documents_root, docs_dir = self.regions_dir(config).parent, Path(config.docs_dir)
+        for file in files.documentation_pages():
+            file.edit_uri = edits.edit_uri(file.src_uri, self.generated.atlas, documents_root, docs_dir)
+        return files
 
     def on_post_page(self, output, page, config):
         return csp.protect(output, self.page_policy())
@@ -68,7 +80,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return csp.page_policy(self.generated.maps.tile_origin)
 
     def on_serve(self, server, config, builder):
-        server.watch(str(Path(config.config_file_path).parent / self.config.regions))
+        server.watch(str(self.regions_dir(config)))
         return server
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -81,6 +93,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     def on_env(self, env, config, files):
         env.globals["atlas_search_index"] = routes.search_index
+        env.globals["atlas_edit_label"] = edits.label
         return env
 
     # After the i18n plugin (priority -100), whose last post_build writes the merged search index.
