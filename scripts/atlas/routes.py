@@ -77,6 +77,11 @@ def atlas_page(name: str) -> str:
     return f"{GENERATED}/{name}.md"
 
 
+def atlas_page_url(lang: str, name: str) -> str:
+    """Site path of the URL of one of the atlas's own pages in a language."""
+    return site_path(lang, directory_url(atlas_page(name)))
+
+
 def map_document(kind: str, key: str) -> tuple[str, bool]:
     """Where a map document lives, and whether there is one per language.
 

@@ -17,8 +17,9 @@ from atlas import routes
 from atlas.languages import DEFAULT, LANGUAGES
 from atlas.maps.documents import DEFAULT_TILES
 from atlas.pages.speaker import Speaker
+from atlas.pages.strings import catalogue
 from atlas.records.problems import InvalidRecords
-from atlas.site import csp, edits, generate, search
+from atlas.site import csp, edits, generate, search, sharing
 
 log = get_plugin_logger(__name__)
 
@@ -93,7 +94,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     def on_env(self, env, config, files):
         env.globals["atlas_search_index"] = routes.search_index
+        env.globals["atlas_strings"] = catalogue
+        env.globals["atlas_page_url"] = routes.atlas_page_url
         env.globals["atlas_edit_label"] = edits.label
+        env.globals["atlas_open_graph"] = sharing.open_graph
         return env
 
     # After the i18n plugin (priority -100), whose last post_build writes the merged search index.
