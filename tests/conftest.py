@@ -26,7 +26,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 # The fixtures that make a test a browser test or a build test; the others are unit tests.
 BROWSER_FIXTURES = {"browser"}
-BUILD_FIXTURES = {"built", "hostile_site"}
+BUILD_FIXTURES = {"built", "hostile_site", "repo_site"}
 
 
 def pytest_configure(config):
@@ -63,11 +63,13 @@ def atlas_build(project: Path, site: Path, *more: str) -> subprocess.CompletedPr
     )
 
 
-def copy_project(target: Path, regions: Path = ROOT / "regions") -> Path:
-    """The hand-written pages, theme overrides and configuration of the atlas, with the given records."""
+def copy_project(target: Path, regions: Path | None = ROOT / "regions") -> Path:
+    """The hand-written pages, theme overrides and configuration of the atlas, with the given records
+    (or none: the test writes its own into target/regions)."""
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("atlas", "maps", "opendata"))
     shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(regions, target / "regions")
+    if regions is not None:
+        shutil.copytree(regions, target / "regions")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
@@ -79,6 +81,23 @@ def built(tmp_path_factory):
     result = atlas_build(ROOT, site)
     assert result.returncode == 0, result.stderr[-4000:]
     return site, result.stderr
+
+
+# A repository address for the tests only: the real one is not known, and mkdocs.yml names none.
+TEST_REPO = "https://github.com/example/atlas"
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory):
+    """A small atlas (the records of the `records` fixture) built with repo_url set to TEST_REPO, so
+    that its pages have edit buttons."""
+    project = copy_project(tmp_path_factory.mktemp("repo"), regions=None)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"repo_url: {TEST_REPO}\n", encoding="utf-8")
+    small_records(project / "regions")
+    result = atlas_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-4000:]
+    return project / "site"
 
 
 @pytest.fixture(scope="session")
@@ -142,7 +161,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture
 def records(tmp_path):
     """A small valid record tree copied from the real taxonomy, to be broken by each test."""
-    regions = tmp_path / "regions"
+    return small_records(tmp_path / "regions")
+
+
+def small_records(regions: Path) -> Path:
+    """Write a small valid record tree (one region, partner, site and pilot) at regions."""
     (regions / "_project" / "partners").mkdir(parents=True)
     shutil.copy(ROOT / "regions" / "_project" / "taxonomy.yml", regions / "_project" / "taxonomy.yml")
     write(regions / "_project/partners/p-one.yml", PARTNER)

@@ -118,21 +118,34 @@ def test_hostile_title_is_the_page_title(hostile_served, reader):
 
 
 class Meta(HTMLParser):
+    """The content of each <meta> of a page, by its name or property."""
+
     def __init__(self):
         super().__init__()
-        self.description = None
+        self.content = {}
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "meta" and attrs.get("name") == "description":
-            self.description = attrs.get("content")
+        if tag == "meta" and (attrs.get("name") or attrs.get("property")):
+            self.content[attrs.get("name") or attrs.get("property")] = attrs.get("content")
+
+
+def meta(site, case) -> dict[str, str]:
+    found = Meta()
+    found.feed((site / case.page / "index.html").read_text(encoding="utf-8"))
+    return found.content
 
 
 def test_meta_description_holds_the_summary_exactly(hostile_site):
     case = next(c for c in INERT if c.name == "pilot summary closing the meta description")
-    meta = Meta()
-    meta.feed((hostile_site / case.page / "index.html").read_text(encoding="utf-8"))
-    assert meta.description == case.payload
+    assert meta(hostile_site, case)["description"] == case.payload
+    assert meta(hostile_site, case)["og:description"] == case.payload
+
+
+@pytest.mark.parametrize("name", ["site name with script and template", "site name that closes the title", "site name with entities"])
+def test_open_graph_title_holds_the_name_exactly(hostile_site, name):
+    case = next(c for c in INERT if c.name == name)
+    assert meta(hostile_site, case)["og:title"] == case.payload
 
 
 @pytest.mark.parametrize("document", ["atlas/maps/atlas.html", "atlas/maps/regions/genk.html"])

@@ -2,31 +2,12 @@
 
 import re
 
+import documents
 import pytest
-from atlas.languages import DEFAULT, LANGUAGES
-from atlas.records.loader import load_atlas
+from atlas.languages import LANGUAGES
 from atlas.site import csp
-from conftest import ROOT
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-# Documents of every kind; {site}, {pilot} and the like are filled from the real records.
-PAGES = [
-    "", "about/", "themes/", "outputs/", "method/", "partnership/", "programme/",
-    "atlas/", "atlas/regions/", "atlas/regions/{region}/", "atlas/pilots/", "atlas/pilots/{pilot}/",
-    "atlas/sites/", "atlas/sites/{site}/", "atlas/partners/", "atlas/partners/{partner}/",
-    "atlas/categories/", "atlas/categories/{category}/", "atlas/layers/", "atlas/layers/{layer}/",
-    "atlas/data/", "atlas/translations/", "atlas/maps/atlas.html", "atlas/maps/regions/{region}.html",
-]
-
-
-def documents(lang: str) -> list[str]:
-    atlas = load_atlas(ROOT / "regions")
-    ids = {
-        "region": min(atlas.regions), "pilot": min(atlas.pilots), "site": min(atlas.sites), "partner": min(atlas.partners),
-        "category": atlas.taxonomy.categories[0].id, "layer": atlas.taxonomy.layers[0].id,
-    }
-    prefix = "" if lang == DEFAULT else f"{lang}/"
-    return [prefix + page.format(**ids) for page in PAGES]
 
 
 def test_every_html_document_carries_the_policy_for_its_own_inline_scripts(site):
@@ -45,9 +26,9 @@ def test_every_html_document_carries_the_policy_for_its_own_inline_scripts(site)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_document_of_any_kind_logs_a_violation(served, policy_page, lang):
+def test_no_document_of_any_kind_logs_a_violation(real_atlas, served, policy_page, lang):
     found = {}
-    for document in documents(lang) + (["404.html"] if lang == DEFAULT else []):
+    for document in documents.pages(real_atlas, lang) + documents.maps(real_atlas, lang):
         policy_page.goto(served + document)
         policy_page.wait_for_load_state("load")
         for frame in policy_page.frames:

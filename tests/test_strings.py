@@ -7,9 +7,14 @@ import atlas
 import pytest
 from atlas.languages import LANGUAGES
 from atlas.pages.strings import catalogue
+from conftest import ROOT
 
 PACKAGE = Path(atlas.__file__).parent
-SOURCES = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*") if p.suffix in (".py", ".j2"))
+# The generator's code and templates, and the theme overrides, which show strings in the footer.
+SOURCES = "\n".join(
+    p.read_text(encoding="utf-8")
+    for p in [*PACKAGE.rglob("*"), *(ROOT / "overrides").rglob("*.html")] if p.suffix in (".py", ".j2", ".html")
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES[1:])

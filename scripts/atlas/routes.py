@@ -49,6 +49,20 @@ def record_page(kind: str, record_id: str) -> str:
     return f"{GENERATED}/{kinds.BY_NAME[kind].plural}/{record_id}.md"
 
 
+def record_at(source: str) -> tuple[str, str] | None:
+    """The (kind, id) of the record whose page source is (the inverse of record_page), or None."""
+    folder, _, name = source.rpartition("/")
+    kind = next((kind for kind in kinds.RECORDS if folder == f"{GENERATED}/{kind.plural}"), None)
+    if kind is None or not name.endswith(".md") or name == "index.md":
+        return None
+    return kind.name, name[: -len(".md")]
+
+
+def is_generated(source: str) -> bool:
+    """Whether a page source is written by the generator, rather than by hand."""
+    return source.startswith(f"{GENERATED}/")
+
+
 def index_page(section: str | None = None) -> str:
     return f"{GENERATED}/{section}/index.md" if section else f"{GENERATED}/index.md"
 
@@ -61,6 +75,11 @@ def list_page(name: str, number: int) -> str:
 def atlas_page(name: str) -> str:
     """Source of one of the atlas's own pages, such as data or translations."""
     return f"{GENERATED}/{name}.md"
+
+
+def atlas_page_url(lang: str, name: str) -> str:
+    """Site path of the URL of one of the atlas's own pages in a language."""
+    return site_path(lang, directory_url(atlas_page(name)))
 
 
 def map_document(kind: str, key: str) -> tuple[str, bool]:

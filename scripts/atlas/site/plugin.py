@@ -11,14 +11,15 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from atlas import routes
 from atlas.languages import DEFAULT, LANGUAGES
 from atlas.maps.documents import DEFAULT_TILES
 from atlas.pages.speaker import Speaker
+from atlas.pages.strings import catalogue
 from atlas.records.problems import InvalidRecords
-from atlas.site import alternates, csp, generate, search
+from atlas.site import alternates, csp, edits, generate, search, sharing
 
 log = get_plugin_logger(__name__)
 
@@ -43,7 +44,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         _check_languages(config)
         if self.config.preview_language:
             _build_only(config, {DEFAULT, self.config.preview_language})
-        regions = Path(config.config_file_path).parent / self.config.regions
+        regions = self.regions_dir(config)
         try:
             generated = generate.current(regions, Path(config.docs_dir), self.config.tiles)
         except InvalidRecords as error:
@@ -54,6 +55,28 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             log.info(generated.summary())
         self.generated = generated
         return config
+
+    def regions_dir(self, config) -> Path:
+        return Path(config.config_file_path).parent / self.config.regions
+
+    # Before the i18n plugin (priority -100), which makes the files of each language.
+    @event_priority(-90)
+    def _set_other_languages_aside(self, files, config):
+        """In a language build: keep the other languages' files from the i18n plugin (site/alternates.py)."""
+        if self.language_build:
+            self.pages = alternates.set_aside(files, self.language_build)
+        return files
+
+    # After the i18n plugin.
+    @event_priority(-110)
+    def _point_edit_buttons(self, files, config):
+        """Point each page's edit button at the file it is made of (site/edits.py)."""
+        documents_root, docs_dir = self.regions_dir(config).parent, Path(config.docs_dir)
+        for file in files.documentation_pages():
+            file.edit_uri = edits.edit_uri(file.src_uri, self.generated.atlas, documents_root, docs_dir)
+        return files
+
+    on_files = CombinedEvent(_set_other_languages_aside, _point_edit_buttons)
 
     def on_post_page(self, output, page, config):
         return csp.protect(output, self.page_policy())
@@ -72,14 +95,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return csp.page_policy(self.generated.maps.tile_origin)
 
     def on_serve(self, server, config, builder):
-        server.watch(str(Path(config.config_file_path).parent / self.config.regions))
+        server.watch(str(self.regions_dir(config)))
         return server
-
-    def on_files(self, files, config):
-        """In a language build, before the i18n plugin sees them: set the other languages' files aside."""
-        if self.language_build:
-            self.pages = alternates.set_aside(files, self.language_build)
-        return files
 
     def on_nav(self, nav, config, files):
         """In a language build, after the i18n plugin has made its files: give them their alternates."""
@@ -97,6 +114,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     def on_env(self, env, config, files):
         env.globals["atlas_search_index"] = routes.search_index
+        env.globals["atlas_strings"] = catalogue
+        env.globals["atlas_page_url"] = routes.atlas_page_url
+        env.globals["atlas_edit_label"] = edits.label
+        env.globals["atlas_open_graph"] = sharing.open_graph
         return env
 
     # After the i18n plugin (priority -100), whose last post_build writes the merged search index.
