@@ -48,7 +48,7 @@ def site_layer(fmap: folium.Map, document: str, speaker, region: str | None = No
     cluster.add_to(fmap)
     root = routes.relative(document, speaker.prefix)
     site_data = [("atlas_sites", routes.site_path(speaker.code, routes.map_data()))]
-    layer = AtlasSites({"region": region, "root": root}, fmap, assets.linked_from(document, assets.ATLAS_JS + site_data))
+    layer = AtlasSites(data.layer_options(speaker, region, root), fmap, assets.linked_from(document, assets.ATLAS_JS + site_data))
     layer.add_to(cluster)
     return layer
 
