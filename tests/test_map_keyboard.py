@@ -31,8 +31,9 @@ def test_controls_come_before_the_markers_with_a_visible_focus_and_names_in_the_
         page.keyboard.press("Tab")
         walk.append(focused(page))
     names = [step["name"] for step in walk]
-    assert names[:5] == [
-        strings["map_of"].format(name=strings["site_name"]), strings["zoom_in"], strings["zoom_out"], strings["near_me"], strings["filter"],
+    assert names[:6] == [
+        strings["map_of"].format(name=strings["site_name"]),
+        strings["zoom_in"], strings["zoom_out"], strings["near_me"], strings["filter"], strings["copy_link"],
     ]
     assert all(step["ring"] for step in walk), walk
 

@@ -22,6 +22,15 @@
     return line;
   }
 
+  /* Where the map is shown: on its own ("own"), in the frame of a page of the atlas, which marks
+     its frames with a class ("page"), or framed by another website ("embed"; across origins
+     frameElement is null). */
+  function framing() {
+    if (window.parent === window) return "own";
+    var frame = window.frameElement;
+    return frame && frame.classList.contains("atlas-map__frame") ? "page" : "embed";
+  }
+
   function popup(p, href, legend) {
     var box = el("div", "atlas-popup");
     var link = el("a", "atlas-popup__title", p.name);
@@ -178,7 +187,9 @@
     return list.some(function (v) { return wanted[v]; });
   }
 
-  /* A control with one group of checkboxes for each of categories, time layers and regions. */
+  /* A control with one group of checkboxes for each of categories, time layers and regions.
+     layer.filters lets the view (atlas-map-view.js) read and set them: groups holds the ids of
+     each group, in order; the map fires "atlas:filter" when the reader changes one. */
   function filter(layer, options) {
     var s = options.strings;
     /* A map of one region has no region checkboxes: every site on it belongs to that region. */
@@ -193,10 +204,37 @@
       });
       status.textContent = format(s.shown, { shown: shown, total: layer.markers.length });
     }
-    checkboxes(form, s.categories, "category", options.categories, apply);
-    checkboxes(form, s.layers, "layer", options.layers, apply);
-    if (byRegion) checkboxes(form, s.regions, "region", options.regions, apply);
+    function changed() {
+      apply();
+      layer.map.fire("atlas:filter");
+    }
+    var ids = {};
+    function group(title, name, entries) {
+      checkboxes(form, title, name, entries, changed);
+      ids[name] = entries.map(function (entry) { return entry.id; });
+    }
+    group(s.categories, "category", options.categories);
+    group(s.layers, "layer", options.layers);
+    if (byRegion) group(s.regions, "region", options.regions);
     apply();
+    layer.filters = {
+      groups: ids,
+      get: function () {
+        var chosen = {};
+        Object.keys(ids).forEach(function (name) {
+          var on = checked(form, name);
+          chosen[name] = ids[name].filter(function (id) { return on[id]; });
+        });
+        return chosen;
+      },
+      set: function (chosen) {
+        form.querySelectorAll("input").forEach(function (box) {
+          box.checked = chosen[box.name].indexOf(box.value) >= 0;
+        });
+        apply();
+      }
+    };
+
     var control = L.control({ position: "topright" });
     control.onAdd = function () {
       var root = el("details", "atlas-filter leaflet-bar");
@@ -269,5 +307,9 @@
     return control;
   }
 
-  window.AtlasMap = { load: load, sites: sites, filter: filter, nearMe: nearMe };
+  window.AtlasMap = {
+    load: load, sites: sites, filter: filter, nearMe: nearMe,
+    // For atlas-map-view.js, which builds its control in the same way.
+    el: el, statusLine: statusLine, framing: framing
+  };
 })();

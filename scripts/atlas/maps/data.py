@@ -78,5 +78,10 @@ def layer_options(speaker, region: str | None, root: str) -> dict:
     return {"region": region, "root": root, "strings": strings(speaker, ("zoom_in", "zoom_out", "cluster"))}
 
 
+def view_options(speaker, page: str) -> dict:
+    """The page that shows the map (a link from its document), for links to a view from other websites."""
+    return {"page": page, "strings": strings(speaker, ("copy_link", "link_copied", "copy_manually"))}
+
+
 def strings(speaker, keys) -> dict:
     return {key: speaker.raw(key) for key in keys}
