@@ -85,7 +85,7 @@ def records_figures(count: int) -> None:
         load_atlas(regions)
         validated = time.perf_counter() - start
         start = time.perf_counter()
-        generated = generate.generate(regions, Path(folder) / "docs", TILES.name)
+        generated = generate.generate(regions, Path(folder) / "docs", TILES.name, generate.LOCAL_SITE_URL)
         seconds = time.perf_counter() - start
         pages = [p for p in (Path(folder) / "docs").rglob("*.md")]
         largest = max(pages, key=lambda p: p.stat().st_size)

@@ -31,12 +31,35 @@
     return frame && frame.classList.contains("atlas-map__frame") ? "page" : "embed";
   }
 
+  /* A link to a page of the atlas: it replaces the atlas page around the map, but opens in a new
+     tab from another website, which the reader keeps. */
+  function pageLink(text, href, className) {
+    var a = el("a", className, text);
+    a.href = href;
+    if (framing() === "embed") {
+      a.target = "_blank";
+      a.rel = "noopener";
+    } else {
+      a.target = "_top";
+    }
+    return a;
+  }
+
+  /* In a frame, a link that names no window (the tile server's credits) opens in a new tab: the
+     frame must go on showing the map, and most websites refuse to be framed anyway. */
+  if (framing() !== "own") {
+    document.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a[href]");
+      if (a && !a.target && a.getAttribute("href").charAt(0) !== "#") {
+        a.target = "_blank";
+        a.rel = "noopener";
+      }
+    }, true);
+  }
+
   function popup(p, href, legend) {
     var box = el("div", "atlas-popup");
-    var link = el("a", "atlas-popup__title", p.name);
-    link.href = href;
-    link.target = "_top";
-    box.appendChild(link);
+    box.appendChild(pageLink(p.name, href, "atlas-popup__title"));
     box.appendChild(el("div", "atlas-popup__meta", p.meta));
     box.appendChild(el("div", "atlas-popup__meta", p.layers.map(function (l) {
       return legend.layers[l];
@@ -281,10 +304,7 @@
         status.textContent = format(s.nearest, { name: nearest[0].marker.feature.properties.name, km: km(nearest[0]) });
         nearest.forEach(function (n) {
           var li = el("li");
-          var a = el("a", null, n.marker.feature.properties.name);
-          a.href = n.marker.href;
-          a.target = "_top";
-          li.appendChild(a);
+          li.appendChild(pageLink(n.marker.feature.properties.name, n.marker.href));
           li.appendChild(el("span", "atlas-near__km", " " + km(n)));
           ol.appendChild(li);
         });

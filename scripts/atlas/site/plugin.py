@@ -23,6 +23,8 @@ from atlas.site import csp, generate, search
 log = get_plugin_logger(__name__)
 
 SLOT = re.compile(r"<!--\s*atlas:([a-z-]+)\s*-->")
+# Where mkdocs.yml holds each setting of the generator.
+SETTINGS = {"tiles": "plugins.atlas.tiles", "site_url": "site_url"}
 
 
 class AtlasConfig(Config):
@@ -42,12 +44,12 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if self.generated is not None and fingerprint == self.fingerprint:
             return config
         try:
-            self.generated = generate.generate(regions, Path(config.docs_dir), self.config.tiles)
+            self.generated = generate.generate(regions, Path(config.docs_dir), self.config.tiles, config.site_url)
             self.fingerprint = fingerprint
         except InvalidRecords as error:
             raise PluginError(f"The records have {len(error.problems)} problem(s):\n{error.report()}") from None
         except generate.SettingError as error:
-            raise PluginError(f"mkdocs.yml: plugins.atlas.tiles: {error}") from None
+            raise PluginError(f"mkdocs.yml: {SETTINGS[error.setting]}: {error}") from None
         log.info(f"{self.generated.summary()}")
         return config
 
