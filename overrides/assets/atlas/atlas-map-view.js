@@ -18,6 +18,7 @@
 (function () {
   "use strict";
 
+  // Characters; a view with every id of every group spelled out stays far below it.
   var LONGEST = 2000;
   var ZOOM = /^\d{1,2}$/;
   var CENTRE = /^(-?\d{1,2}(?:\.\d{1,7})?),(-?\d{1,3}(?:\.\d{1,7})?)$/;
