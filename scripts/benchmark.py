@@ -73,8 +73,8 @@ def timed(run) -> tuple[float, object]:
 def records_figures(folder: Path) -> None:
     regions = folder / "regions"
     validated, atlas = timed(lambda: load_atlas(regions))
-    generated, result = timed(lambda: generate.generate(regions, folder / "docs", TILES))
-    again, _ = timed(lambda: generate.generate(regions, folder / "docs", TILES))
+    generated, result = timed(lambda: generate.generate(regions, folder / "docs", TILES, generate.LOCAL_SITE_URL))
+    again, _ = timed(lambda: generate.generate(regions, folder / "docs", TILES, generate.LOCAL_SITE_URL))
     print(f"  records: {len(atlas.sites)} sites; validate {validated:.1f} s; generate {generated:.1f} s "
           f"({result.total} files; {again:.1f} s again with nothing changed)")
 

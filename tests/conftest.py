@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -151,6 +152,55 @@ def policy_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# The site layer of the map document in a page, once atlas-map.js has made it.
+SITES_LAYER = "document.querySelector('.folium-map') && window[document.querySelector('.folium-map').id].atlasSites"
+
+
+class Watched:
+    """A browser page that blocks and records every request leaving localhost, and its console errors."""
+
+    def __init__(self, browser, **context):
+        self.context = browser.new_context(**context)
+        self.context.set_default_timeout(20_000)
+        self.outside, self.errors = [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def open_map(self, url):
+        self.page.goto(url)
+        self.page.wait_for_function(SITES_LAYER)
+        return self.page
+
+    def real_errors(self):
+        # Tiles are blocked on purpose; their failed loads are the only errors allowed.
+        return [e for e in self.errors if "ERR_FAILED" not in e and "net::" not in e]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser):
+    pages = []
+
+    def open_page(**context):
+        pages.append(Watched(browser, **context))
+        return pages[-1]
+
+    yield open_page
+    for page in pages:
+        page.close()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,63 +1,17 @@
 """The site in a real browser (Debian's Chromium driven by Playwright, served on localhost): maps and search."""
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 from atlas.languages import DEFAULT, LANGUAGES
 from atlas.records.geo import distance_km
+from conftest import SITES_LAYER
 
 COUNT_SHOWN = """() => {
   const single = document.querySelectorAll('.atlas-marker').length;
   const clustered = [...document.querySelectorAll('.marker-cluster span')].reduce((n, s) => n + Number(s.textContent), 0);
   return single + clustered;
 }"""
-SITES_LAYER = "document.querySelector('.folium-map') && window[document.querySelector('.folium-map').id].atlasSites"
-
-
-class Watched:
-    """A browser page that blocks and records every request leaving localhost, and its console errors."""
-
-    def __init__(self, browser, **context):
-        self.context = browser.new_context(**context)
-        self.context.set_default_timeout(20_000)
-        self.outside, self.errors = [], []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def _route(self, route):
-        if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
-
-    def open_map(self, url):
-        self.page.goto(url)
-        self.page.wait_for_function(SITES_LAYER)
-        return self.page
-
-    def real_errors(self):
-        # Tiles are blocked on purpose; their failed loads are the only errors allowed.
-        return [e for e in self.errors if "ERR_FAILED" not in e and "net::" not in e]
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def watched(browser):
-    pages = []
-
-    def open_page(**context):
-        pages.append(Watched(browser, **context))
-        return pages[-1]
-
-    yield open_page
-    for page in pages:
-        page.close()
 
 
 def map_url(base, lang, kind="atlas"):
@@ -99,12 +53,12 @@ def test_filter_hides_and_shows_the_right_markers(real_atlas, served, watched):
     page.wait_for_function(f"() => ({COUNT_SHOWN})() === {only_past}")
 
 
-def lone_site(real_atlas):
-    """A site with no other site within 1 km, so that it shows as a marker of its own when zoomed in."""
+def lone_site(real_atlas, among=None):
+    """A site (of among, else any) with no other site within 1 km, so that it shows as a marker of its own when zoomed in."""
     def nearest(site):
         return min(distance_km(site.location.lat, site.location.lon, o.location.lat, o.location.lon) for o in real_atlas.sites.values() if o is not site)
 
-    return next(s for s in sorted(real_atlas.sites.values(), key=lambda s: s.id) if nearest(s) > 1)
+    return next(s for s in sorted(among or real_atlas.sites.values(), key=lambda s: s.id) if nearest(s) > 1)
 
 
 def reveal(page, site_id):

@@ -338,9 +338,14 @@ def test_generate_writes_every_file_once_and_then_nothing(records, tmp_path):
     assert again.stdout.endswith(", 0 changed\n")
 
 
-def test_generate_refuses_unknown_tiles_and_bad_records_and_writes_nothing(records, tmp_path):
+def test_generate_refuses_unknown_tiles_a_relative_address_and_bad_records_and_writes_nothing(records, tmp_path):
     tiles = atlas("--regions", "regions", "generate", "--tiles", "No.Such", cwd=tmp_path)
     assert (tiles.returncode, tiles.stderr) == (1, "atlas generate: --tiles: 'No.Such' is not a tile provider known to xyzservices (for example OpenStreetMap.Mapnik)\n")
+    address = atlas("--regions", "regions", "generate", "--site-url", "/atlas/", cwd=tmp_path)
+    assert (address.returncode, address.stderr) == (1, (
+        "atlas generate: --site-url: '/atlas/' is not an absolute address like https://example.org/atlas/; "
+        "the code that shows a region's map on other websites needs the site's published address\n"
+    ))
     break_layer(records)
     assert atlas("--regions", "regions", "generate", cwd=tmp_path).returncode == 1
     assert not (tmp_path / "docs").exists()

@@ -14,10 +14,12 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
+from atlas.pages.strings import catalogue
 from atlas.records.loader import load_atlas
 from atlas.records.problems import InvalidRecords
 from conftest import ROOT, atlas_build, copy_project, serve
 from hostile import EVALUATED, INERT, REJECT
+from test_embed import Elements, embed_code
 
 MARKER = "window.__pwned"
 
@@ -176,6 +178,16 @@ def test_popup_shows_a_hostile_name_as_text(hostile_served, reader):
     popup.wait_for()
     assert popup.inner_text() == case.payload
     assert ran(reader) == [[None, []]]
+
+
+def test_embed_code_holds_a_hostile_region_name_as_text(hostile_site):
+    """The code a partner pastes onto their own website names the region only inside attribute values and text."""
+    case = next(c for c in INERT if c.name == "region name with attributes for a heading")
+    code, _ = embed_code(hostile_site, "en", "genk")
+    frame, paragraph, link = Elements(code).elements
+    assert (frame["tag"], paragraph["tag"], link["tag"]) == ("iframe", "p", "a")
+    assert frame["title"] == catalogue("en")["map_of"].format(name=case.payload)
+    assert link["text"] == catalogue("en")["embed_credit"].format(name=case.payload)
 
 
 def test_search_shows_a_hostile_title_as_text(hostile_served, reader):

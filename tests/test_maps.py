@@ -7,7 +7,7 @@ import pytest
 from atlas import routes
 from atlas.languages import LANGUAGES
 from atlas.records.loader import load_atlas
-from atlas.site.generate import build_files
+from atlas.site.generate import LOCAL_SITE_URL, build_files
 from conftest import ROOT
 
 TILES = "OpenStreetMap.Mapnik"
@@ -54,8 +54,8 @@ def test_small_maps_are_one_document_per_record_for_all_languages(real_atlas, si
 
 @pytest.mark.build  # generates the whole atlas twice
 def test_same_records_give_byte_identical_files(real_atlas):
-    _, _, first = build_files(real_atlas, TILES)
-    _, _, second = build_files(load_atlas(ROOT / "regions"), TILES)
+    _, _, first = build_files(real_atlas, TILES, LOCAL_SITE_URL)
+    _, _, second = build_files(load_atlas(ROOT / "regions"), TILES, LOCAL_SITE_URL)
     assert first == second
 
 

@@ -119,13 +119,14 @@ def test_no_untranslated_interface_string_on_non_english_pages(site):
 def test_translation_missing_is_said_in_the_readers_language(tmp_path):
     from atlas.pages.render import Pages
     from atlas.records.schema import Site
+    from atlas.site.generate import LOCAL_SITE_URL
 
     atlas = load_atlas(ROOT / "regions")
     site_id = min(atlas.sites)
     record = atlas.sites[site_id].model_dump()
     atlas.sites[site_id] = Site.model_validate(record | {"description": {"en": record["description"]["en"]}})
 
-    text = Pages(atlas).render_language("pl")[f"atlas/sites/{site_id}.md"]
+    text = Pages(atlas, LOCAL_SITE_URL).render_language("pl")[f"atlas/sites/{site_id}.md"]
     notice = yaml.safe_load((ROOT / "scripts/atlas/pages/strings/pl.yml").read_text())["translation_missing"]
     assert notice.split("{")[0].strip() in text
     assert 'lang="en"' in text

@@ -70,12 +70,12 @@ def _translations(args) -> int:
 def _generate(args) -> int:
     docs = args.docs if args.docs is not None else args.regions.parent / "docs"
     try:
-        generated = generate.generate(args.regions, docs, args.tiles)
+        generated = generate.generate(args.regions, docs, args.tiles, args.site_url)
     except InvalidRecords as error:
         _report_problems(error)
         return 1
     except generate.SettingError as error:
-        print(f"atlas generate: --tiles: {error}", file=sys.stderr)
+        print(f"atlas generate: --{error.setting.replace('_', '-')}: {error}", file=sys.stderr)
         return 1
     print(generated.summary())
     return 0
@@ -208,6 +208,10 @@ def parser() -> argparse.ArgumentParser:
     )
     generating.add_argument("--docs", type=Path, default=None, help="the docs folder (default: docs next to the records folder)")
     generating.add_argument("--tiles", default=DEFAULT_TILES, help=f"the tile server, an xyzservices name (default: {DEFAULT_TILES})")
+    generating.add_argument(
+        "--site-url", default=generate.LOCAL_SITE_URL,
+        help=f"the site's published address, which the code for embedding maps names (default: {generate.LOCAL_SITE_URL}, as mkdocs serve)",
+    )
     generating.set_defaults(run=_generate)
 
     building = commands.add_parser(

@@ -100,6 +100,11 @@ def map_data() -> str:
     return f"{GENERATED}/maps/sites.js"
 
 
+def published(site_url: str, path: str) -> str:
+    """The address of a site path on the published site; site_url is absolute and ends in /."""
+    return site_url + path
+
+
 def opendata(name: str) -> str:
     """Site path of an open data file."""
     return f"{OPENDATA}/{name}"

@@ -14,6 +14,7 @@ CLUSTER_CSS = [
     ("markerclusterdefaultcss", f"{MARKERCLUSTER}/MarkerCluster.Default.css"),
 ]
 ATLAS_JS = [("atlas_map", f"{ATLAS}/atlas-map.js")]
+VIEW_JS = [("atlas_map_view", f"{ATLAS}/atlas-map-view.js")]
 
 
 def linked_from(document: str, assets: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -54,8 +54,7 @@ def filter_options(atlas, speaker, sites) -> dict:
     layers = {layer for site in sites for layer in site.layers}
     regions = {site.region for site in sites}
     return {
-        "strings": {key: speaker.raw(key) for key in ("filter", "categories", "layers", "shown")}
-        | {"regions": speaker.t("regions_filter")},
+        "strings": strings(speaker, ("filter", "categories", "layers", "shown")) | {"regions": speaker.t("regions_filter")},
         "categories": [
             {"id": t.id, "label": speaker.text(t.label).value, "colour": t.colour}
             for t in atlas.taxonomy.categories
@@ -70,4 +69,19 @@ def filter_options(atlas, speaker, sites) -> dict:
 
 def near_options(speaker) -> dict:
     keys = ("near_me", "nearest", "km", "locating", "no_location")
-    return {"lang": speaker.code, "count": 10, "strings": {key: speaker.raw(key) for key in keys}}
+    return {"lang": speaker.code, "count": 10, "strings": strings(speaker, keys)}
+
+
+def layer_options(speaker, region: str | None, root: str) -> dict:
+    """Which region's sites a map shows (None: all), where the language's root lies, and the words
+    that its zoom buttons and clusters say to screen readers."""
+    return {"region": region, "root": root, "strings": strings(speaker, ("zoom_in", "zoom_out", "cluster"))}
+
+
+def view_options(speaker, page: str) -> dict:
+    """The page that shows the map (a link from its document), for links to a view from other websites."""
+    return {"page": page, "strings": strings(speaker, ("copy_link", "link_copied", "copy_manually"))}
+
+
+def strings(speaker, keys) -> dict:
+    return {key: speaker.raw(key) for key in keys}

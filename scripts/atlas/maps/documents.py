@@ -4,12 +4,13 @@ import itertools
 
 import folium
 import xyzservices
+from folium.map import FitBounds
 from folium.plugins import MarkerCluster
 
 from atlas import routes
 from atlas.escaping import html_text
 from atlas.maps import assets, data
-from atlas.maps.elements import AtlasSites, NearMe, SiteFilter
+from atlas.maps.elements import AtlasSites, NearMe, ShareableView, SiteFilter
 from atlas.site import csp
 
 # The tile server when none is configured: an xyzservices name.
@@ -36,7 +37,11 @@ def base_map(document: str, title: str, tiles: xyzservices.TileProvider, bounds)
     # Branca prints the title into <title> without escaping it.
     fmap.get_root().title = html_text(title)
     folium.TileLayer(tiles).add_to(fmap)
-    fmap.fit_bounds([[south, west], [north, east]], max_zoom=15, padding=(30, 30))
+    fit = FitBounds([[south, west], [north, east]], max_zoom=15, padding=(30, 30))
+    # The map opens on its bounds at once, rather than zooming there from Folium's starting view;
+    # the view kept in the address (atlas-map-view.js) is measured from this first one.
+    fit.options["animate"] = False
+    fit.add_to(fmap)
     return fmap
 
 
@@ -48,9 +53,15 @@ def site_layer(fmap: folium.Map, document: str, speaker, region: str | None = No
     cluster.add_to(fmap)
     root = routes.relative(document, speaker.prefix)
     site_data = [("atlas_sites", routes.site_path(speaker.code, routes.map_data()))]
-    layer = AtlasSites({"region": region, "root": root}, fmap, assets.linked_from(document, assets.ATLAS_JS + site_data))
+    layer = AtlasSites(data.layer_options(speaker, region, root), fmap, assets.linked_from(document, assets.ATLAS_JS + site_data))
     layer.add_to(cluster)
     return layer
+
+
+def shareable(fmap: folium.Map, document: str, layer: AtlasSites, speaker, page: str) -> None:
+    """The map's view in the address, and the button that copies it; page is the source of the page that shows the map."""
+    link = routes.relative(document, speaker.prefix + routes.directory_url(page))
+    ShareableView(layer, data.view_options(speaker, link), assets.linked_from(document, assets.VIEW_JS)).add_to(fmap)
 
 
 def bounds_of(points) -> tuple:
@@ -65,6 +76,7 @@ def atlas_map(document: str, title: str, atlas, speaker, tiles) -> folium.Map:
     layer = site_layer(fmap, document, speaker)
     SiteFilter(layer, data.filter_options(atlas, speaker, sites)).add_to(fmap)
     NearMe(layer, data.near_options(speaker)).add_to(fmap)
+    shareable(fmap, document, layer, speaker, routes.index_page())
     return fmap
 
 
@@ -76,6 +88,7 @@ def region_map(document: str, title: str, atlas, region, speaker, tiles) -> foli
     if sites:
         layer = site_layer(fmap, document, speaker, region.id)
         SiteFilter(layer, data.filter_options(atlas, speaker, sites)).add_to(fmap)
+        shareable(fmap, document, layer, speaker, routes.record_page("region", region.id))
     return fmap
 
 

@@ -1,4 +1,5 @@
-"""Folium elements that Folium itself lacks: a site layer from GeoJSON, a filter, a near-me list.
+"""Folium elements that Folium itself lacks: a site layer from GeoJSON, a filter, a near-me list,
+the view kept in the address.
 
 Each is a small MacroElement with its template beside it, in Folium's style; the behaviour is in
 the self-hosted atlas-map.js, which each element names as its JavaScript dependency.
@@ -93,3 +94,15 @@ class NearMe(SiteControl):
     """A button that, when pressed, asks for the reader's location and lists the closest sites."""
 
     function = "nearMe"
+
+
+class ShareableView(JSCSSMixin, SiteControl):
+    """The map's view (filters, zoom and centre, the open site) kept in the address, so that the back
+    button steps through it and a link restores it, and a button that copies that link; its
+    behaviour is atlas-map-view.js, the asset it is given."""
+
+    function = "view"
+
+    def __init__(self, sites: AtlasSites, options: dict, assets: list):
+        super().__init__(sites, options)
+        self.default_js = assets

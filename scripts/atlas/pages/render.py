@@ -4,6 +4,7 @@ from atlas import routes
 from atlas.languages import LANGUAGES
 from atlas.pages import lists
 from atlas.pages.display import site_entries
+from atlas.pages.embed import Embeds
 from atlas.pages.frames import Frames
 from atlas.pages.speaker import Speaker
 from atlas.pages.templating import environment
@@ -26,10 +27,12 @@ OVERVIEWS = [
 class Pages:
     """All generated Markdown of the atlas, keyed by path below docs/<lang>/."""
 
-    def __init__(self, atlas):
+    def __init__(self, atlas, site_url: str):
+        """site_url: the site's published address, absolute and ending in /."""
         self.atlas = atlas
         self.env = environment()
         self.frames = Frames(atlas, self.env)
+        self.embeds = Embeds(self.env, site_url)
         self.coverage = coverage(atlas)
         # The nearest sites of each site, the same in every language: worked out on first use.
         self.nearest = None
@@ -89,5 +92,6 @@ class Pages:
             page_size=lists.LIST_PAGE,
             index=lambda section=None: link(routes.index_page(section)),
             map_slot=lambda kind, key: self.frames.slot(kind, key, speaker, source),
+            embed_slot=lambda region: self.embeds.slot(region, speaker),
             **context,
         )

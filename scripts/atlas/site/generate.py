@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from atlas import opendata, routes
 from atlas.maps.documents import UnknownTiles
@@ -11,9 +12,28 @@ from atlas.records.loader import load_atlas, record_files
 from atlas.records.model import Atlas
 from atlas.site import output
 
+# The address `mkdocs serve` serves the site at, which mkdocs.yml also takes when SITE_URL is not set.
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+
 
 class SettingError(Exception):
-    pass
+    """A setting of the generator that cannot be used: which one (tiles, site_url), and why."""
+
+    def __init__(self, setting: str, message: str):
+        super().__init__(message)
+        self.setting = setting
+
+
+def site_address(site_url: str | None) -> str:
+    """The published address of the site, which the code that embeds a map names: absolute, ending in /."""
+    parts = urlsplit(site_url or "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SettingError(
+            "site_url",
+            f"'{site_url or ''}' is not an absolute address like https://example.org/atlas/; "
+            "the code that shows a region's map on other websites needs the site's published address",
+        )
+    return site_url if site_url.endswith("/") else site_url + "/"
 
 
 @dataclass
@@ -32,13 +52,13 @@ class Generated:
         )
 
 
-def build_files(atlas: Atlas, tiles: str) -> tuple[Pages, MapFiles, dict[str, str]]:
-    """Every generated file, by its path below docs/."""
+def build_files(atlas: Atlas, tiles: str, site_url: str) -> tuple[Pages, MapFiles, dict[str, str]]:
+    """Every generated file, by its path below docs/; site_url is the site's published address."""
     try:
         maps = MapFiles(atlas, tiles)
     except UnknownTiles as error:
-        raise SettingError(str(error)) from None
-    pages = Pages(atlas)
+        raise SettingError("tiles", str(error)) from None
+    pages = Pages(atlas, site_address(site_url))
     files = {routes.docs_path(lang, path): text for lang, rendered in pages.render_all().items() for path, text in rendered.items()}
     files |= maps.files()
     files[routes.opendata("sites.geojson")] = opendata.open_geojson(atlas)
@@ -52,28 +72,28 @@ def fingerprint(regions_dir: Path) -> tuple:
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in record_files(regions_dir))
 
 
-# The last generation of this process: (regions, docs, tiles, fingerprint of the records) -> result.
+# The last generation of this process: (regions, docs, tiles, site URL, fingerprint of the records) -> result.
 _last: dict[tuple, Generated] = {}
 
 
-def current(regions_dir: Path, docs_dir: Path, tiles: str) -> Generated:
+def current(regions_dir: Path, docs_dir: Path, tiles: str, site_url: str) -> Generated:
     """The generated files for the records as they are now, generated only if they changed.
 
     MkDocs runs the plugin's on_config once per language build (the i18n plugin) and again on every
     `mkdocs serve` rebuild; the parallel build generates once and forks its language builds, which
     find the result here.
     """
-    key = (regions_dir.resolve(), docs_dir.resolve(), tiles, fingerprint(regions_dir))
+    key = (regions_dir.resolve(), docs_dir.resolve(), tiles, site_url, fingerprint(regions_dir))
     if key not in _last:
-        generated = generate(regions_dir, docs_dir, tiles)
+        generated = generate(regions_dir, docs_dir, tiles, site_url)
         _last.clear()
         _last[key] = generated
     return _last[key]
 
 
-def generate(regions_dir: Path, docs_dir: Path, tiles: str) -> Generated:
+def generate(regions_dir: Path, docs_dir: Path, tiles: str, site_url: str) -> Generated:
     atlas = load_atlas(regions_dir)
-    pages, maps, files = build_files(atlas, tiles)
+    pages, maps, files = build_files(atlas, tiles, site_url)
     written = 0
     for owned in routes.owned_folders():
         prefix = owned + "/"

@@ -24,6 +24,8 @@ from atlas.site import alternates, csp, edits, generate, search, sharing
 log = get_plugin_logger(__name__)
 
 SLOT = re.compile(r"<!--\s*atlas:([a-z-]+)\s*-->")
+# Where mkdocs.yml holds each setting of the generator.
+SETTINGS = {"tiles": "plugins.atlas.tiles", "site_url": "site_url"}
 
 
 class AtlasConfig(Config):
@@ -46,11 +48,11 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             _build_only(config, {DEFAULT, self.config.preview_language})
         regions = self.regions_dir(config)
         try:
-            generated = generate.current(regions, Path(config.docs_dir), self.config.tiles)
+            generated = generate.current(regions, Path(config.docs_dir), self.config.tiles, config.site_url)
         except InvalidRecords as error:
             raise PluginError(f"The records have {len(error.problems)} problem(s):\n{error.report()}") from None
         except generate.SettingError as error:
-            raise PluginError(f"mkdocs.yml: plugins.atlas.tiles: {error}") from None
+            raise PluginError(f"mkdocs.yml: {SETTINGS[error.setting]}: {error}") from None
         if generated is not self.generated:
             log.info(generated.summary())
         self.generated = generated
