@@ -56,11 +56,11 @@ def real_atlas():
     return load_atlas(ROOT / "regions")
 
 
-def atlas_build(project: Path, site: Path, *more: str) -> subprocess.CompletedProcess:
+def atlas_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
     """`atlas build` of the project (its mkdocs.yml), as the README, scripts/dev and CI run it."""
     return subprocess.run(
-        [*ATLAS, "build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site), *more],
-        cwd=project, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [*ATLAS, "build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site)],
+        cwd=project, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
 
 
@@ -84,19 +84,18 @@ def built(tmp_path_factory):
     return site, result.stderr
 
 
-# A repository address for the tests only: the real one is not known, and mkdocs.yml names none.
+# A repository address for the tests only: the publish workflow gives the real one.
 TEST_REPO = "https://github.com/example/atlas"
+EDIT_URI = "edit/main/docs/"
 
 
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory):
-    """A small atlas (the records of the `records` fixture) built with repo_url set to TEST_REPO, so
-    that its pages have edit buttons."""
+    """A small atlas (the records of the `records` fixture) built as the publish workflow builds it,
+    with the repository's address (TEST_REPO), so that its pages have edit buttons."""
     project = copy_project(tmp_path_factory.mktemp("repo"), regions=None)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + f"repo_url: {TEST_REPO}\n", encoding="utf-8")
     small_records(project / "regions")
-    result = atlas_build(project, project / "site")
+    result = atlas_build(project, project / "site", REPO_URL=TEST_REPO, EDIT_URI=EDIT_URI)
     assert result.returncode == 0, result.stderr[-4000:]
     return project / "site"
 

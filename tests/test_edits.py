@@ -14,7 +14,7 @@ from conftest import ROOT, TEST_REPO, serve
 
 EDIT = re.compile(r'<a href="([^"]*)" class="md-content__button atlas-edit" rel="edit">.*?</span>\s*([^<]*?)\s*</a>', re.DOTALL)
 # MkDocs's own edit_uri for a GitHub repository, when mkdocs.yml gives none.
-EDIT_URI = "edit/master/"
+EDITOR = "edit/main/"
 
 
 def edit_button(site: Path, path: str) -> tuple[str, str] | None:
@@ -53,13 +53,13 @@ def test_record_pages_edit_their_record_file(repo_site, lang):
     for kind, (record_id, region) in records.items():
         path = routes.site_path(lang, routes.directory_url(routes.record_page(kind, record_id)))
         record_file = kinds.BY_NAME[kind].file(record_id, region).as_posix()
-        assert edit_button(repo_site, path) == (f"{TEST_REPO}/{EDIT_URI}regions/{record_file}", catalogue(lang)["edit_record"])
+        assert edit_button(repo_site, path) == (f"{TEST_REPO}/{EDITOR}regions/{record_file}", catalogue(lang)["edit_record"])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hand_written_pages_edit_their_markdown_and_generated_overviews_have_no_button(repo_site, lang):
     address, words = edit_button(repo_site, routes.site_path(lang, "about"))
-    assert address == f"{TEST_REPO}/{EDIT_URI}docs/{lang}/about.md"
+    assert address == f"{TEST_REPO}/{EDITOR}docs/{lang}/about.md"
     assert words and words != catalogue(lang)["edit_record"]
     for overview in ("atlas", "atlas/sites", "atlas/categories/mining", "atlas/data"):
         assert edit_button(repo_site, routes.site_path(lang, overview)) is None, overview
@@ -71,6 +71,6 @@ def test_edit_button_shows_its_words_and_the_page_asks_no_third_party(repo_site,
         policy_page.goto(url + routes.site_path("pl", "atlas/sites/mine/"))
         button = policy_page.get_by_role("link", name=catalogue("pl")["edit_record"])
         assert button.is_visible()
-        assert button.get_attribute("href") == f"{TEST_REPO}/{EDIT_URI}regions/one/sites/mine.yml"
+        assert button.get_attribute("href") == f"{TEST_REPO}/{EDITOR}regions/one/sites/mine.yml"
         policy_page.wait_for_load_state("networkidle")
         assert policy_page.evaluate("window.__csp") == []

@@ -80,3 +80,13 @@ def test_open_data_has_every_site_in_every_language(real_atlas, site):
         assert set(feature["properties"]["description"]) == set(LANGUAGES)
     header = (site / "opendata/sites.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     assert {f"description_{lang}" for lang in LANGUAGES} <= set(header)
+
+
+def test_every_map_document_says_its_language(real_atlas, site):
+    for lang in LANGUAGES:
+        path, _ = routes.map_document("atlas", "atlas")
+        assert f'<html lang="{lang}">' in (site / routes.site_path(lang, path)).read_text(encoding="utf-8")
+    site_id, record = min(real_atlas.sites.items())
+    path, _ = routes.map_document("site", site_id)
+    assert f'<html lang="{real_atlas.regions[record.region].language}">' in (site / path).read_text(encoding="utf-8")
+    assert not [p for p in site.rglob("*.html") if "<html>" in p.read_text(encoding="utf-8")]

@@ -102,9 +102,9 @@ def points_map(document: str, title: str, points, tiles) -> folium.Map:
     return fmap
 
 
-def render(fmap: folium.Map, policy: dict[str, list[str]]) -> str:
-    """The map's HTML under its Content-Security-Policy, with Folium's random element ids
-    replaced by a counter so that builds repeat."""
+def render(fmap: folium.Map, policy: dict[str, list[str]], lang: str) -> str:
+    """The map's HTML in language lang (which screen readers need to read it) under its
+    Content-Security-Policy, with Folium's random element ids replaced by a counter so that builds repeat."""
     root = fmap.get_root()
     counter = itertools.count(1)
 
@@ -114,4 +114,6 @@ def render(fmap: folium.Map, policy: dict[str, list[str]]) -> str:
             visit(child)
 
     visit(root)
-    return csp.protect(root.render(), policy)
+    # Branca's document template writes a bare <html>.
+    html = root.render().replace("<html>", f'<html lang="{lang}">', 1)
+    return csp.protect(html, policy)

@@ -28,28 +28,30 @@ class MapFiles:
             for region in self.atlas.regions.values():
                 path, _ = routes.map_document("region", region.id)
                 out[routes.docs_path(lang, path)] = self._region_map(speaker, region, routes.site_path(lang, path))
-        for kind, record_id, points, title in self._small_maps():
+        for kind, record_id, points, title, lang in self._small_maps():
             path, _ = routes.map_document(kind, record_id)
-            out[path] = documents.render(documents.points_map(path, title, points, self.tiles), self.policy)
+            out[path] = documents.render(documents.points_map(path, title, points, self.tiles), self.policy, lang)
         return out
 
     def _atlas_map(self, speaker: Speaker, path: str) -> str:
         title = speaker.t("map_of", name=speaker.t("site_name"))
-        return documents.render(documents.atlas_map(path, title, self.atlas, speaker, self.tiles), self.policy)
+        return documents.render(documents.atlas_map(path, title, self.atlas, speaker, self.tiles), self.policy, speaker.code)
 
     def _region_map(self, speaker: Speaker, region, path: str) -> str:
         title = speaker.t("map_of", name=speaker.text(region.name).value)
-        return documents.render(documents.region_map(path, title, self.atlas, region, speaker, self.tiles), self.policy)
+        return documents.render(documents.region_map(path, title, self.atlas, region, speaker, self.tiles), self.policy, speaker.code)
 
     def _colour(self, site) -> str:
         return self.atlas.term("categories", site.categories[0]).colour
 
     def _small_maps(self):
-        """(kind, id, points, title) of every small map; the title is the record's own name."""
+        """(kind, id, points, title, language of the title) of every small map; the title is the record's own name."""
         colour = self._colour
         for site in self.atlas.sites.values():
-            yield "site", site.id, [(site.location.lat, site.location.lon, colour(site))], site.name
+            native = self.atlas.regions[site.region].language
+            yield "site", site.id, [(site.location.lat, site.location.lon, colour(site))], site.name, native
         for pilot in self.atlas.pilots.values():
             points = [(p.lat, p.lon, PILOT_PLACE_COLOUR) for p in pilot.places]
             points += [(s.location.lat, s.location.lon, colour(s)) for s in map(self.atlas.sites.get, pilot.sites)]
-            yield "pilot", pilot.id, points, pilot.title.get("en") or next(iter(pilot.title.values()))
+            lang = "en" if "en" in pilot.title else next(iter(pilot.title))
+            yield "pilot", pilot.id, points, pilot.title[lang], lang
