@@ -79,14 +79,25 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         source = routes.source_of(page.file.src_uri)
         return SLOT.sub(lambda match: self.generated.pages.slot(match.group(1), speaker, source), markdown)
 
-    def on_env(self, env, config, files):
-        env.globals["atlas_search_index"] = routes.search_index
-        return env
-
-    # After the i18n plugin (priority -100), whose last post_build writes the merged search index.
+    # After the i18n plugin (priority -100), whose post_build builds every further language.
     @event_priority(-110)
     def on_post_build(self, config):
-        search.write_per_language(Path(config.site_dir))
+        if _builds_every_language(config):
+            try:
+                search.index_site(Path(config.site_dir))
+            except search.IndexingFailed as error:
+                raise PluginError(str(error)) from None
+
+
+def _builds_every_language(config) -> bool:
+    """Whether this post_build ends the build of all languages, so the whole site is there to index.
+
+    The i18n plugin runs each further language's build, post_build included, inside the default
+    language's post_build; a build of one language alone (build_only_locale) is indexed after the
+    languages are put together into one site, not here.
+    """
+    i18n = config.plugins.get("i18n")
+    return i18n is None or not (i18n.building or i18n.config.build_only_locale)
 
 
 def _check_languages(config) -> None:
