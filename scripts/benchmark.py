@@ -1,15 +1,20 @@
-"""Measures the atlas and prints its figures: build time, pages, map sizes, and how maps scale.
+"""Measures the atlas and prints its figures: build time, pages, map sizes, search, and how maps scale.
 
-Run from the repository: `.venv/bin/python scripts/benchmark.py`. Figures are printed, never
-asserted: the tests check behaviour; this script is where speed and size are watched.
+Run from the repository: `.venv/bin/python scripts/benchmark.py`, or
+`.venv/bin/python scripts/benchmark.py search <built site>` for the search figures of a site
+already built. Figures are printed, never asserted: the tests check behaviour; this script is
+where speed and size are watched.
 """
 
+import functools
 import gzip
+import http.server
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -19,7 +24,7 @@ from atlas.languages import LANGUAGES
 from atlas.maps import data, documents
 from atlas.pages.speaker import Speaker
 from atlas.records.loader import load_atlas
-from atlas.site import csp, generate
+from atlas.site import csp, generate, search
 
 ROOT = Path(__file__).resolve().parent.parent
 TILES = documents.tile_provider("OpenStreetMap.Mapnik")
@@ -38,9 +43,75 @@ def build() -> None:
         print(f"site pages: {len(sites)}, {min(sites) / 1e3:.1f}-{max(sites) / 1e3:.1f} KB each")
         atlas_map = root / "atlas/maps/atlas.html"
         print(f"atlas map (en): {atlas_map.stat().st_size / 1e3:.1f} KB")
-        indexes = {lang: (root / routes.search_index(lang)).stat().st_size for lang in LANGUAGES}
-        print(f"search index per language: {min(indexes.values()) / 1e3:.0f}-{max(indexes.values()) / 1e3:.0f} KB "
-              f"(a reader downloads one; all eight together: {sum(indexes.values()) / 1e3:.0f} KB)")
+        search_figures(root)
+
+
+# A query per language that the real records answer, typed as a reader types it; the second is
+# asked after the first, when the language's index is already loaded.
+SEARCHES = {"en": ("ironworks", "mine"), "cs": ("zelezarna", "dul")}
+
+
+def search_figures(site: Path) -> None:
+    """Each language's search index, and what a reader's searches download and wait for, in Chromium.
+
+    A download is counted as a static host serves it: gzip, unless the file is smaller as it is
+    (Pagefind's files are compressed already). The first search counts every file fetched from
+    the key that opens the search box until the results show, plus search.js, which every page loads.
+    """
+    from playwright.sync_api import sync_playwright
+
+    files = [p for p in (site / search.FOLDER).rglob("*") if p.is_file()]
+    sizes = {lang: sum(p.stat().st_size for p in files if p.name.startswith((f"{lang}_", f"pagefind.{lang}_"))) for lang in LANGUAGES}
+    print("search index per language (KB): " + ", ".join(f"{lang} {size / 1e3:.0f}" for lang, size in sizes.items()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+        for lang, queries in SEARCHES.items():
+            print(f"search ({lang}): first " + "; then ".join(_searches(browser, site, base, f"{routes.prefix(lang)}about/", queries)))
+        browser.close()
+    server.shutdown()
+
+
+def _searches(browser, site: Path, base: str, path: str, queries: tuple[str, ...]) -> list[str]:
+    """One figure per query, asked one after the other on the page at path, in a browser with nothing cached."""
+    page = browser.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    fetched = ["assets/atlas/search.js"]
+    page.on("request", lambda request: fetched.append(request.url[len(base):].split("?")[0]))
+    page.keyboard.press("/")
+    figures = []
+    for query in queries:
+        counted = _served_size(site, fetched)
+        page.fill("input.md-search__input", "")
+        page.keyboard.type(query, delay=100)
+        start = time.perf_counter()
+        page.wait_for_function(
+            "q => [...document.querySelectorAll('.md-search-result__link')].some(a => new URL(a.href).searchParams.get('h') === q)",
+            arg=query,
+        )
+        seconds = time.perf_counter() - start
+        results = page.locator(".md-search-result__meta").inner_text()
+        downloaded = _served_size(site, fetched) - counted
+        figures.append(f"'{query}' {downloaded / 1e3:.0f} KB, results {seconds * 1000:.0f} ms after the last key ({results})")
+    page.close()
+    return figures
+
+
+def _served_size(site: Path, paths: list[str]) -> int:
+    total = 0
+    for path in dict.fromkeys(paths):
+        data = (site / path).read_bytes()
+        total += min(len(data), len(gzip.compress(data, 6)))
+    return total
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 def map_figures(atlas, label: str) -> None:
@@ -96,6 +167,9 @@ def records_figures(count: int) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["search"]:
+        search_figures(Path(sys.argv[2]))
+        return
     build()
     map_figures(load_atlas(ROOT / "regions"), "real atlas")
     with tempfile.TemporaryDirectory() as folder:
