@@ -1,6 +1,7 @@
 """Measures the atlas end to end and prints its figures; nothing is asserted (the tests check behaviour).
 
-Run from the repository: `.venv/bin/python scripts/benchmark.py [--sites 2500] [--skip-real]`. For the
+Run from the repository: `.venv/bin/python scripts/benchmark.py [--sites 2500] [--skip-real]`
+(or `--search SITE` for the search figures of a site already built). For the
 real records and for a synthetic atlas of --sites sites (the real records with sites added), it
 prints: validation and generation times; the site built by `atlas build` (languages side by side),
 by `atlas build --jobs 1` (the single-language builds one after another) and, as the reference,
@@ -10,7 +11,9 @@ search download of a first query; and how soon `scripts/dev serve --lang de` sho
 """
 
 import argparse
+import functools
 import gzip
+import http.server
 import os
 import random
 import re
@@ -20,6 +23,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -28,11 +32,12 @@ import yaml
 from atlas import routes
 from atlas.languages import LANGUAGES
 from atlas.records.loader import load_atlas
-from atlas.site import generate
+from atlas.site import generate, search
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 TILES = "OpenStreetMap.Mapnik"
 
 
@@ -128,10 +133,73 @@ def build_figures(folder: Path) -> Path:
 def download_figures(site: Path) -> None:
     data = {lang: gzip_size(site / routes.site_path(lang, routes.map_data())) for lang in LANGUAGES}
     print(f"  map data per language: {min(data.values()) / 1e3:.0f}-{max(data.values()) / 1e3:.0f} KB gzip (target <= 250)")
-    index = {lang: gzip_size(site / routes.search_index(lang)) for lang in LANGUAGES}
-    worker = sum(gzip_size(path) for path in (site / "assets/javascripts/workers").glob("search.*.min.js"))
-    print(f"  first search: the worker {worker / 1e3:.0f} KB + the language's index {min(index.values()) / 1e3:.0f}-"
-          f"{max(index.values()) / 1e3:.0f} KB, gzip (target <= 300)")
+    search_figures(site)
+
+
+SEARCHES = {"en": ("ironworks", "mine"), "cs": ("zelezarna", "dul")}
+
+
+def search_figures(site: Path) -> None:
+    """Each language's search index, and what a reader's searches download and wait for, in Chromium.
+
+    A download is counted as a static host serves it: gzip, unless the file is smaller as it is
+    (Pagefind's files are compressed already). The first search counts every file fetched from
+    the key that opens the search box until the results show, plus search.js, which every page loads.
+    """
+    from playwright.sync_api import sync_playwright
+
+    files = [p for p in (site / search.FOLDER).rglob("*") if p.is_file()]
+    sizes = {lang: sum(p.stat().st_size for p in files if p.name.startswith((f"{lang}_", f"pagefind.{lang}_"))) for lang in LANGUAGES}
+    print("  search index per language (KB): " + ", ".join(f"{lang} {size / 1e3:.0f}" for lang, size in sizes.items()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for lang, queries in SEARCHES.items():
+            print(f"  search ({lang}): first " + "; then ".join(_searches(browser, site, base, f"{routes.prefix(lang)}about/", queries)))
+        browser.close()
+    server.shutdown()
+
+
+def _searches(browser, site: Path, base: str, path: str, queries: tuple[str, ...]) -> list[str]:
+    """One figure per query, asked one after the other on the page at path, in a browser with nothing cached."""
+    page = browser.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    fetched = ["assets/atlas/search.js"]
+    page.on("request", lambda request: fetched.append(request.url[len(base):].split("?")[0]))
+    page.keyboard.press("/")
+    figures = []
+    for query in queries:
+        counted = _served_size(site, fetched)
+        page.fill("input.md-search__input", "")
+        page.keyboard.type(query, delay=100)
+        start = time.perf_counter()
+        page.wait_for_function(
+            "q => [...document.querySelectorAll('.md-search-result__link')].some(a => new URL(a.href).searchParams.get('h') === q)",
+            arg=query,
+        )
+        seconds = time.perf_counter() - start
+        results = page.locator(".md-search-result__meta").inner_text()
+        downloaded = _served_size(site, fetched) - counted
+        figures.append(f"'{query}' {downloaded / 1e3:.0f} KB, results {seconds * 1000:.0f} ms after the last key ({results})")
+    page.close()
+    return figures
+
+
+def _served_size(site: Path, paths: list[str]) -> int:
+    total = 0
+    for path in dict.fromkeys(paths):
+        data = (site / path).read_bytes()
+        total += min(len(data), len(gzip.compress(data, 6)))
+    return total
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 def gzip_size(path: Path) -> int:
@@ -181,7 +249,11 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--sites", type=int, default=2500, help="sites of the synthetic atlas (default 2500)")
     options.add_argument("--skip-real", action="store_true", help="measure the synthetic atlas only")
+    options.add_argument("--search", type=Path, metavar="SITE", help="only the search figures of a site already built")
     args = options.parse_args()
+    if args.search:
+        search_figures(args.search)
+        return
     print(f"{os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="atlas-benchmark-") as folder:
         if not args.skip_real:

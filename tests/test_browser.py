@@ -1,9 +1,8 @@
-"""The site in a real browser (Debian's Chromium driven by Playwright, served on localhost): maps and search."""
+"""The site in a real browser (Debian's Chromium driven by Playwright, served on localhost): maps and lists (search: test_search.py)."""
 
 import re
 
 import pytest
-from atlas.languages import DEFAULT, LANGUAGES
 from atlas.records.geo import distance_km
 from conftest import SITES_LAYER
 
@@ -162,26 +161,3 @@ def test_text_alternative_leads_to_every_site_without_javascript(real_atlas, ser
     listed = page.locator(".atlas-map__list li a").count()
     assert listed == counts[0]
     context.close()
-
-
-def search(browser, url, query):
-    """The links a reader's search for query returns on the page at url."""
-    page = browser.new_page()
-    page.goto(url)
-    # Material reads the query on keyup, so type it key by key; fill() would send no keyup.
-    page.locator("input.md-search__input").press_sequentially(query)
-    links = page.locator(".md-search-result__item > a.md-search-result__link")
-    links.first.wait_for()
-    hrefs = links.evaluate_all("links => links.map(a => a.href)")
-    page.close()
-    return hrefs
-
-
-@pytest.mark.parametrize("lang", ["en", "cs", "hr"])
-def test_search_finds_pages_in_the_readers_language_only(served, browser, lang):
-    root = served if lang == DEFAULT else f"{served}{lang}/"
-    hrefs = search(browser, root + "atlas/", "Jáchymov")
-    assert hrefs
-    assert all(href.startswith(root) for href in hrefs)
-    others = [f"{served}{other}/" for other in LANGUAGES if other not in (DEFAULT, lang)]
-    assert not any(href.startswith(tuple(others)) for href in hrefs)

@@ -78,7 +78,7 @@ def test_policy_allows_exactly_the_inline_scripts_of_the_document():
     assert protected.startswith('<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src')
     content = protected.split('content="', 1)[1].split('"', 1)[0]
     directives = dict((part.split(" ", 1) + [""])[:2] for part in content.split("; "))
-    assert directives["script-src"] == "'self' " + " ".join(expected)
+    assert directives["script-src"] == "'self' 'wasm-unsafe-eval' " + " ".join(expected)
     assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
     assert directives["img-src"] == "'self' data: https://tiles.example.org"
     assert "unsafe-inline" not in directives["script-src"]

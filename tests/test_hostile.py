@@ -190,13 +190,26 @@ def test_embed_code_holds_a_hostile_region_name_as_text(hostile_site):
     assert link["text"] == catalogue("en")["embed_credit"].format(name=case.payload)
 
 
-def test_search_shows_a_hostile_title_as_text(hostile_served, reader):
-    case = INERT[0]
-    reader.goto(hostile_served + "atlas/")
-    reader.locator("input.md-search__input").press_sequentially("Fenice")
-    result = reader.locator(".md-search-result__item h1").first
+# Hostile texts and a query that finds them; the last one is found in its page's text.
+SEARCHED = {"site name with script and template": "Fenice", "site name in Czech": "C-mine", "site name with entities": "Audi Horch",
+            "site description breaking an attribute": "onload"}
+# The elements of Material's result list; a text made into an element would add another.
+RESULT_ELEMENTS = {"LI", "A", "ARTICLE", "DIV", "H1", "H2", "P", "MARK", "DETAILS", "SUMMARY"}
+
+
+@pytest.mark.parametrize("case", [c for c in INERT if c.name in SEARCHED], ids=lambda case: case.name)
+def test_search_shows_hostile_titles_and_text_as_text(hostile_served, reader, case):
+    root = hostile_served + ("" if case.lang == "en" else f"{case.lang}/")
+    reader.goto(root + "atlas/")
+    reader.locator("input.md-search__input").press_sequentially(SEARCHED[case.name])
+    result = reader.locator(f'.md-search-result__item > a[href^="{hostile_served}{case.page}?"]')
     result.wait_for()
-    assert result.inner_text() == case.payload
+    if "description" in case.name:
+        assert case.payload.split(" {")[0] in result.locator("p").inner_text()
+    else:
+        assert result.locator("h1").inner_text() == case.payload
+    tags = reader.locator(".md-search-result__list *").evaluate_all("nodes => nodes.map(n => n.tagName)")
+    assert set(tags) <= RESULT_ELEMENTS
     assert ran(reader)[0] == [None, []]
 
 

@@ -111,14 +111,8 @@ def opendata(name: str) -> str:
 
 
 def search_index(lang: str) -> str:
-    """Site path of a language's search index."""
+    """Site path of the lunr index that Material's search plugin writes for a language (search.py removes it)."""
     return site_path(lang, SEARCH_INDEX)
-
-
-def language_of(location: str) -> str:
-    """The language of a site path, by its first folder."""
-    first = location.split("/", 1)[0]
-    return first if first in LANGUAGES else DEFAULT
 
 
 def source_of(src_uri: str) -> str:

@@ -106,7 +106,8 @@ def _prepare(config_file: Path) -> None:
 
 def assemble(stages: Path, site_dir: Path) -> None:
     """One site from the language builds in stages/<lang>: the default language's build whole,
-    each other language's own folder, one sitemap of all. The site appears whole or not at all."""
+    each other language's own folder, one sitemap of all, one search index of all. The site appears
+    whole or not at all."""
     missing = [lang for lang in LANGUAGES if not (stages / lang).is_dir()]
     if missing:
         raise BuildFailed(f"no build of {', '.join(missing)} in {stages}")
@@ -118,11 +119,11 @@ def assemble(stages: Path, site_dir: Path) -> None:
         for lang in LANGUAGES:
             if lang != DEFAULT:
                 shutil.copytree(stages / lang / lang, new / lang)
-        builds = [stages / lang for lang in LANGUAGES]
-        sitemap.merge(builds, new)
-        search.merge(builds, new)
-        search.write_per_language(new)
+        sitemap.merge([stages / lang for lang in LANGUAGES], new)
+        search.index_site(new)
         _replace(site_dir, new)
+    except search.IndexingFailed as error:
+        raise BuildFailed(str(error)) from None
     finally:
         shutil.rmtree(new, ignore_errors=True)
 

@@ -31,7 +31,9 @@ def page_policy(tiles: str) -> dict[str, list[str]]:
     """The directives of the site's pages; tiles is the tile server's origin."""
     return {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        # Search (Pagefind) is WebAssembly, which compiling needs 'wasm-unsafe-eval': it lets the
+        # site's own scripts compile WebAssembly, and still no JavaScript from strings (no eval).
+        "script-src": ["'self'", "'wasm-unsafe-eval'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", tiles],
         "font-src": ["'self'"],
@@ -45,12 +47,12 @@ def page_policy(tiles: str) -> dict[str, list[str]]:
 
 
 def map_policy(tiles: str) -> dict[str, list[str]]:
-    """The directives of a map document: the page's, with no frames of its own.
+    """The directives of a map document: the page's, with no frames and no search of its own.
 
     Leaflet positions every tile and marker with inline styles, hence 'unsafe-inline' for styles
     (never for scripts). Who may frame a map cannot be said in <meta>; embedding stays open.
     """
-    return page_policy(tiles) | {"frame-src": ["'none'"]}
+    return page_policy(tiles) | {"script-src": ["'self'"], "frame-src": ["'none'"]}
 
 
 def inline_script_hashes(html: str) -> list[str]:

@@ -115,17 +115,33 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return SLOT.sub(lambda match: self.generated.pages.slot(match.group(1), speaker, source), markdown)
 
     def on_env(self, env, config, files):
-        env.globals["atlas_search_index"] = routes.search_index
         env.globals["atlas_strings"] = catalogue
         env.globals["atlas_page_url"] = routes.atlas_page_url
         env.globals["atlas_edit_label"] = edits.label
         env.globals["atlas_open_graph"] = sharing.open_graph
         return env
 
-    # After the i18n plugin (priority -100), whose last post_build writes the merged search index.
+    # After the i18n plugin (priority -100), whose post_build builds every further language.
     @event_priority(-110)
     def on_post_build(self, config):
-        search.write_per_language(Path(config.site_dir))
+        if _builds_every_language(config):
+            try:
+                search.index_site(Path(config.site_dir))
+            except search.IndexingFailed as error:
+                raise PluginError(str(error)) from None
+
+
+def _builds_every_language(config) -> bool:
+    """Whether this post_build ends the build of all languages, so the whole site is there to index.
+
+    The i18n plugin runs each further language's build, post_build included, inside the default
+    language's post_build, and marks it as building. A language build of `atlas build` (builds.py)
+    is marked so too, and is indexed once the languages are assembled into one site; a preview of
+    one language (`scripts/dev serve --lang`) is not indexed at all, to keep it quick.
+    """
+    i18n = config.plugins.get("i18n")
+    atlas = config.plugins["atlas"]
+    return (i18n is None or not i18n.building) and not atlas.config.preview_language
 
 
 def _check_languages(config) -> None:
