@@ -212,7 +212,7 @@ def preview_figures(folder: Path) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     record = min((folder / "regions").glob("*/sites/*.yml"))
-    url = f"http://127.0.0.1:{port}/de/{routes.record_page('site', record.stem)}"
+    url = f"http://127.0.0.1:{port}/de/{routes.directory_url(routes.record_page('site', record.stem))}"
     server = subprocess.Popen([ROOT / "scripts/dev", "serve", "--lang", "de", "-f", folder / "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
                               env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -226,8 +226,9 @@ def preview_figures(folder: Path) -> None:
         server.wait()
 
 
-def wait_for(url: str, text: str) -> None:
-    while True:
+def wait_for(url: str, text: str, seconds: float = 900) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 if text in response.read().decode("utf-8"):
@@ -235,6 +236,7 @@ def wait_for(url: str, text: str) -> None:
         except OSError:
             pass
         time.sleep(0.5)
+    raise TimeoutError(f"{url} did not show {text!r} within {seconds:.0f} s")
 
 
 def measure(folder: Path, label: str) -> None:
@@ -251,6 +253,8 @@ def main() -> None:
     options.add_argument("--skip-real", action="store_true", help="measure the synthetic atlas only")
     options.add_argument("--search", type=Path, metavar="SITE", help="only the search figures of a site already built")
     args = options.parse_args()
+    # Each figure shows as soon as it is measured, also when the output goes to a file.
+    sys.stdout.reconfigure(line_buffering=True)
     if args.search:
         search_figures(args.search)
         return

@@ -244,3 +244,16 @@ def test_the_not_found_page_at_the_root_speaks_the_default_language(site):
     html = (site / "404.html").read_text(encoding="utf-8")
     assert f'<html lang="{DEFAULT}"' in html
     assert not [lang for lang in LANGUAGES[1:] if (site / lang / "404.html").exists()]
+
+
+def test_sites_overview_links_a_region_with_many_sites_instead_of_listing_them(records):
+    from atlas.pages import lists
+    from atlas.pages.render import Pages
+    from atlas.site.generate import LOCAL_SITE_URL
+    from conftest import SITE, write
+
+    for number in range(lists.INDEX_ENTRIES):
+        write(records / f"one/sites/mine-{number}.yml", SITE | {"id": f"mine-{number}"})
+    text = Pages(load_atlas(records), LOCAL_SITE_URL).render_language("de")["atlas/sites/index.md"]
+    assert "<li>" not in text
+    assert f'<a href="../regions/one/">Alle Orte ({lists.INDEX_ENTRIES + 1}) auf der Seite der Region One →</a>' in text

@@ -2,6 +2,8 @@
 
 A region's, a category's or a time layer's sites are listed on its own page while they are few;
 past LIST_PAGE entries that page links instead to the list, split into pages of LIST_PAGE each.
+The sites overview lists every region's sites, so it lists a region's only up to INDEX_ENTRIES
+and links to the region's page past that: eight regions of INDEX_ENTRIES stay under 60 KB of HTML.
 """
 
 import math
@@ -11,6 +13,7 @@ from atlas import routes
 from atlas.records import kinds
 
 LIST_PAGE = 50
+INDEX_ENTRIES = 20
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class SiteList:
 
 def is_long(sites) -> bool:
     return len(sites) > LIST_PAGE
+
+
+def fits_index(sites) -> bool:
+    return len(sites) <= INDEX_ENTRIES
 
 
 def page_count(sites) -> int:

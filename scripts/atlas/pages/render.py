@@ -88,6 +88,7 @@ class Pages:
             nearby=lambda site: self._nearby(site, speaker),
             site_list_of=lambda kind, key: lists.SiteList(kinds.BY_NAME[kind], key),
             is_long=lists.is_long,
+            fits_index=lists.fits_index,
             page_count=lists.page_count,
             page_size=lists.LIST_PAGE,
             index=lambda section=None: link(routes.index_page(section)),
