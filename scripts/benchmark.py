@@ -100,9 +100,11 @@ def language_seconds(output: str) -> dict[str, tuple[float, float]]:
 
 
 def bare_config(folder: Path) -> Path:
-    """mkdocs.yml without the atlas plugin and the overrides: Material and the i18n plugin alone."""
+    """mkdocs.yml without the atlas plugin and the overrides: Material and the i18n plugin alone, with
+    the i18n plugin's own search settings (the atlas turns its search merging off: Pagefind indexes)."""
     text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"\n  - atlas:\n(      .*\n)+", "\n", text)
+    text = re.sub(r"\n *reconfigure_search: false *(#.*)?\n", "\n", text)
     text = text.replace("  custom_dir: overrides\n", "").replace("  favicon: assets/atlas/favicon.svg\n", "").replace("  logo: assets/atlas/favicon.svg\n", "")
     text = text.replace("extra_css:\n  - assets/atlas/atlas.css\n", "")
     bare = folder / "bare.yml"
