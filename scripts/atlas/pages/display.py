@@ -34,16 +34,26 @@ class SiteEntry:
         return Markup(REGION_SEPARATOR).join([speaker.show(self.region), categories] if with_region else [categories])
 
 
-def site_entries(atlas, speaker, sites) -> list[SiteEntry]:
-    """The sites as list entries in the speaker's language, in the order every list shows them."""
-    entries = [
-        SiteEntry(
-            site.id,
-            speaker.site_name(site),
-            speaker.text(atlas.regions[site.region].name),
-            tuple(speaker.text(atlas.term("categories", c).label) for c in site.categories),
-            routes.record_page("site", site.id),
-        )
-        for site in sites
-    ]
-    return sorted(entries, key=lambda entry: (entry.name.casefold(), entry.id))
+class SiteEntries:
+    """Every site's entry in one language, made once: pages, map lists and map data read them from here."""
+
+    def __init__(self, atlas, speaker):
+        made = (_entry(atlas, speaker, site) for site in atlas.sites.values())
+        ordered = sorted(made, key=lambda entry: (entry.name.casefold(), entry.id))
+        self.by_id = {entry.id: entry for entry in ordered}
+        # Each site's place in the order every list shows them, so a list sorts by a look-up.
+        self._rank = {entry.id: i for i, entry in enumerate(ordered)}
+
+    def of(self, sites) -> list[SiteEntry]:
+        """The sites' entries in the order every list shows them."""
+        return [self.by_id[site_id] for site_id in sorted((site.id for site in sites), key=self._rank.__getitem__)]
+
+
+def _entry(atlas, speaker, site) -> SiteEntry:
+    return SiteEntry(
+        site.id,
+        speaker.site_name(site),
+        speaker.text(atlas.regions[site.region].name),
+        tuple(speaker.text(atlas.term("categories", c).label) for c in site.categories),
+        routes.record_page("site", site.id),
+    )
