@@ -1,7 +1,6 @@
 """Rendering the Markdown pages of every record and overview, per language, with Jinja2."""
 
 from atlas import routes
-from atlas.languages import LANGUAGES
 from atlas.pages import lists
 from atlas.pages.display import SiteEntries
 from atlas.pages.frames import Frames
@@ -35,9 +34,6 @@ class Pages:
         self.nearest = None
         # The site entries of each language, by its code: made on first use.
         self.entries: dict[str, SiteEntries] = {}
-
-    def render_all(self) -> dict[str, dict[str, str]]:
-        return {lang: self.render_language(lang) for lang in LANGUAGES}
 
     def render_language(self, lang: str) -> dict[str, str]:
         speaker = Speaker(lang)

@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from atlas import opendata, routes
+from atlas import routes
 from atlas.maps.documents import UnknownTiles
 from atlas.maps.files import MapFiles
 from atlas.pages.render import Pages
 from atlas.records.loader import load_atlas, record_files
 from atlas.records.model import Atlas
-from atlas.site import output
+from atlas.site import output, parts
 
 
 class SettingError(Exception):
@@ -39,12 +39,7 @@ def build_files(atlas: Atlas, tiles: str) -> tuple[Pages, MapFiles, dict[str, st
     except UnknownTiles as error:
         raise SettingError(str(error)) from None
     pages = Pages(atlas)
-    files = {routes.docs_path(lang, path): text for lang, rendered in pages.render_all().items() for path, text in rendered.items()}
-    files |= maps.files()
-    files[routes.opendata("sites.geojson")] = opendata.open_geojson(atlas)
-    files[routes.opendata("sites.csv")] = opendata.open_csv(atlas)
-    files[routes.opendata("README.txt")] = opendata.README
-    return pages, maps, files
+    return pages, maps, parts.make_all(atlas, pages, maps, tiles, parts.processes_for(atlas))
 
 
 def fingerprint(regions_dir: Path) -> tuple:
