@@ -4,7 +4,8 @@ A site's line in any list, on a page or beside a map, and its popup on the map, 
 things in the same order: its name, then its region and categories ("Genk · Mining, Energy").
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import attrgetter
 
 from markupsafe import Markup
 
@@ -13,6 +14,7 @@ from atlas.pages.strings import Shown
 
 REGION_SEPARATOR = " · "
 LIST_SEPARATOR = ", "
+_ID = attrgetter("id")
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class SiteEntry:
     region: Shown
     categories: tuple[Shown, ...]
     page: str  # the source of the site's page, below the language root
+    # meta_html by (language, with_region): a site stands in many lists of a language.
+    _html: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def meta(self, with_region: bool = True) -> str:
         """Region and categories as plain text, for the map's popups."""
@@ -30,8 +34,11 @@ class SiteEntry:
 
     def meta_html(self, speaker, with_region: bool = True) -> Markup:
         """Region and categories as HTML; a label shown in another language says which."""
-        categories = Markup(LIST_SEPARATOR).join(speaker.show(c) for c in self.categories)
-        return Markup(REGION_SEPARATOR).join([speaker.show(self.region), categories] if with_region else [categories])
+        key = (speaker.code, with_region)
+        if key not in self._html:
+            categories = Markup(LIST_SEPARATOR).join(speaker.show(c) for c in self.categories)
+            self._html[key] = Markup(REGION_SEPARATOR).join([speaker.show(self.region), categories] if with_region else [categories])
+        return self._html[key]
 
 
 class SiteEntries:
@@ -46,7 +53,7 @@ class SiteEntries:
 
     def of(self, sites) -> list[SiteEntry]:
         """The sites' entries in the order every list shows them."""
-        return [self.by_id[site_id] for site_id in sorted((site.id for site in sites), key=self._rank.__getitem__)]
+        return list(map(self.by_id.__getitem__, sorted(map(_ID, sites), key=self._rank.__getitem__)))
 
 
 def _entry(atlas, speaker, site) -> SiteEntry:
