@@ -1,11 +1,11 @@
 """Speaking one language: interface strings, texts with their fallbacks, dates, numbers, names."""
 
 import datetime
-from functools import cache
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_skeleton
-from babel.numbers import NumberPattern, get_decimal_symbol, parse_pattern
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from markupsafe import Markup
 
 from atlas import routes
@@ -23,8 +23,8 @@ class Speaker:
         # The site root seen from this language's root, and this language's folder below the site root.
         self.root = routes.root_from(lang)
         self.prefix = routes.prefix(lang)
-        # Numbers as written, by (value, digits): a site's coordinates and distances recur on pages.
-        self._numbers: dict[tuple[float, int], str] = {}
+        # With our number patterns, the languages write a number alike but for these two signs.
+        self._signs = str.maketrans({",": get_group_symbol(self.locale), ".": get_decimal_symbol(self.locale)})
 
     def t(self, key: str, **fields) -> str:
         return self.strings[key].format(**fields)
@@ -45,11 +45,7 @@ class Speaker:
         )
 
     def number(self, value: float, digits: int = 0) -> str:
-        key = (value, digits)
-        if key not in self._numbers:
-            # What babel.numbers.format_decimal does, with the pattern read once.
-            self._numbers[key] = _pattern(digits).apply(value, self.locale, decimal_quantization=True, group_separator=True, numbering_system="latn")
-        return self._numbers[key]
+        return _english(value, digits).translate(self._signs)
 
     def coordinates(self, lat: float, lon: float) -> str:
         """Latitude and longitude; a semicolon parts them where the comma is the decimal sign."""
@@ -78,6 +74,8 @@ class Speaker:
         return f"{start} – {self.date(period.end)}" if period.end else start
 
 
-@cache
-def _pattern(digits: int) -> NumberPattern:
-    return parse_pattern(f"#,##0.{'0' * digits}" if digits else "#,##0")
+# A run writes each of some 25,000 numbers (coordinates, distances) in every language: Babel
+# writes it once, in English, and each language puts in its own signs.
+@lru_cache(maxsize=1 << 16)
+def _english(value: float, digits: int) -> str:
+    return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0", locale="en")
