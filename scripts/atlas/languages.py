@@ -1,5 +1,6 @@
 """The eight languages of the atlas and the order in which a missing text falls back."""
 
+from functools import cache
 from typing import Literal
 
 LANGUAGES: tuple[str, ...] = ("en", "cs", "de", "it", "sl", "hr", "pl", "nl")
@@ -19,10 +20,11 @@ NAMES = {
 }
 
 
-def fallbacks(lang: str, regional: str | None = None) -> list[str]:
+@cache
+def fallbacks(lang: str, regional: str | None = None) -> tuple[str, ...]:
     """The languages to try for a text, best first: the page's, English, the region's own."""
     order = [lang, DEFAULT]
     if regional:
         order.append(regional)
     order.extend(LANGUAGES)
-    return list(dict.fromkeys(order))
+    return tuple(dict.fromkeys(order))

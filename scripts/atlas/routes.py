@@ -129,12 +129,17 @@ def directory_url(source: str) -> str:
     return stem + "/"
 
 
+# Where relative paths start from when a link is worked out: a fixed folder, so that relpath does
+# not ask the system for the working directory on each of 90,000 links; ../ from it is the site root.
+_LANGUAGE_ROOT = "/language/"
+
+
 @cache
 def relative(from_source: str, to: str) -> str:
     """A link from the page made of from_source to a page source or a site path (ending in / or a file)."""
     target = directory_url(to) if to.endswith(".md") else to
     here = directory_url(from_source) if from_source.endswith(".md") else posixpath.dirname(from_source) + "/"
-    link = posixpath.relpath(target or ".", here or ".")
+    link = posixpath.relpath(_LANGUAGE_ROOT + (target or "."), _LANGUAGE_ROOT + (here or "."))
     if target.endswith("/") or target == "":
         link += "/"
     return "./" if link == "./" or link == "./." else link.replace("/./", "/")

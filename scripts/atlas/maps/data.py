@@ -2,7 +2,7 @@
 
 from atlas import routes
 from atlas.escaping import script_json
-from atlas.pages.display import site_entries
+from atlas.pages.display import SiteEntries
 
 
 def features(atlas, speaker) -> dict:
@@ -11,7 +11,7 @@ def features(atlas, speaker) -> dict:
     Each site carries its list entry (pages/display.py): its name, and its region and categories
     as every list shows them; its page's URL is relative to the language's root.
     """
-    entries = {entry.id: entry for entry in site_entries(atlas, speaker, atlas.sites.values())}
+    entries = SiteEntries(atlas, speaker).by_id
     return {
         "type": "FeatureCollection",
         "features": [

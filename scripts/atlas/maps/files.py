@@ -1,8 +1,9 @@
 """Every map document of the atlas, as files: the atlas map and region maps in each language, and
 one small language-neutral map per site and per pilot action."""
 
+import itertools
+
 from atlas import routes
-from atlas.languages import LANGUAGES
 from atlas.maps import data, documents
 from atlas.pages.speaker import Speaker
 from atlas.site import csp
@@ -17,18 +18,21 @@ class MapFiles:
         self.tile_origin = csp.tile_origin(self.tiles.url)
         self.policy = csp.map_policy(self.tile_origin)
 
-    def files(self) -> dict[str, str]:
-        """Every map document, by its path below docs/."""
+    def language_files(self, lang: str) -> dict[str, str]:
+        """The map data and the map documents of one language, by path below docs/."""
+        speaker = Speaker(lang)
+        out = {routes.docs_path(lang, routes.map_data()): data.script(self.atlas, speaker)}
+        path, _ = routes.map_document("atlas", "atlas")
+        out[routes.docs_path(lang, path)] = self._atlas_map(speaker, routes.site_path(lang, path))
+        for region in self.atlas.regions.values():
+            path, _ = routes.map_document("region", region.id)
+            out[routes.docs_path(lang, path)] = self._region_map(speaker, region, routes.site_path(lang, path))
+        return out
+
+    def small_map_files(self, share: int = 0, shares: int = 1) -> dict[str, str]:
+        """The small maps, shared by all languages, by path below docs/: every shares-th one from the share-th on."""
         out = {}
-        for lang in LANGUAGES:
-            speaker = Speaker(lang)
-            out[routes.docs_path(lang, routes.map_data())] = data.script(self.atlas, speaker)
-            path, _ = routes.map_document("atlas", "atlas")
-            out[routes.docs_path(lang, path)] = self._atlas_map(speaker, routes.site_path(lang, path))
-            for region in self.atlas.regions.values():
-                path, _ = routes.map_document("region", region.id)
-                out[routes.docs_path(lang, path)] = self._region_map(speaker, region, routes.site_path(lang, path))
-        for kind, record_id, points, title, lang in self._small_maps():
+        for kind, record_id, points, title, lang in itertools.islice(self._small_maps(), share, None, shares):
             path, _ = routes.map_document(kind, record_id)
             out[path] = documents.render(documents.points_map(path, title, points, self.tiles), self.policy, lang)
         return out

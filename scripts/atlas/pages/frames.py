@@ -4,7 +4,6 @@ from markupsafe import Markup
 
 from atlas import routes
 from atlas.pages import lists
-from atlas.pages.display import site_entries
 from atlas.records import kinds
 
 
@@ -13,7 +12,7 @@ class Frames:
         self.atlas = atlas
         self.env = env
 
-    def slot(self, kind: str, key: str, speaker, source: str) -> Markup:
+    def slot(self, kind: str, key: str, speaker, entries, source: str) -> Markup:
         """The HTML of a map on the page made of source: the map's frame and its places as a list."""
         path, per_language = routes.map_document(kind, key)
         target = path if per_language else speaker.root + path
@@ -26,7 +25,7 @@ class Frames:
             src=routes.relative(source, target),
             title=speaker.t("map_of", name=self._name(kind, key, speaker)),
             kind=kind,
-            **self._contents(kind, key, speaker),
+            **self._contents(kind, key, speaker, entries),
         ))
 
     def _name(self, kind, key, speaker) -> str:
@@ -38,7 +37,7 @@ class Frames:
             return speaker.text(self.atlas.pilots[key].title).value
         return speaker.text(self.atlas.regions[key].name).value
 
-    def _contents(self, kind, key, speaker) -> dict:
+    def _contents(self, kind, key, speaker, entries) -> dict:
         """What the list beside a map holds, never more than a page of entries: places that are not
         sites (name, coordinates), the sites' entries, the regions (name, page, number of sites) of
         the atlas map, and the owner of the long list that stands in for too many sites, with its size."""
@@ -57,8 +56,8 @@ class Frames:
             sites = owner.sites(atlas)
             if lists.is_long(sites):
                 return contents | {"more": owner, "count": len(sites), "pages": lists.page_count(sites)}
-            return contents | {"sites": site_entries(atlas, speaker, sites), "count": len(sites)}
+            return contents | {"sites": entries.of(sites), "count": len(sites)}
         pilot = atlas.pilots[key]
         places = [(speaker.text(p.name).value, speaker.coordinates(p.lat, p.lon)) for p in pilot.places]
-        sites = site_entries(atlas, speaker, atlas.sites_named(pilot.sites))
+        sites = entries.of(atlas.sites_named(pilot.sites))
         return contents | {"places": places, "sites": sites, "count": len(places) + len(sites)}

@@ -1,9 +1,8 @@
 """Rendering the Markdown pages of every record and overview, per language, with Jinja2."""
 
 from atlas import routes
-from atlas.languages import LANGUAGES
 from atlas.pages import lists
-from atlas.pages.display import site_entries
+from atlas.pages.display import SiteEntries
 from atlas.pages.embed import Embeds
 from atlas.pages.frames import Frames
 from atlas.pages.speaker import Speaker
@@ -36,9 +35,8 @@ class Pages:
         self.coverage = coverage(atlas)
         # The nearest sites of each site, the same in every language: worked out on first use.
         self.nearest = None
-
-    def render_all(self) -> dict[str, dict[str, str]]:
-        return {lang: self.render_language(lang) for lang in LANGUAGES}
+        # The site entries of each language, by its code: made on first use.
+        self.entries: dict[str, SiteEntries] = {}
 
     def render_language(self, lang: str) -> dict[str, str]:
         speaker = Speaker(lang)
@@ -55,23 +53,28 @@ class Pages:
             for number in range(1, lists.page_count(owner.sites(self.atlas)) + 1):
                 yield owner.page(number), "list.md.j2", {"owner": owner, "number": number}
 
-    def _nearby(self, site, speaker: Speaker) -> list:
+    def entries_in(self, speaker: Speaker) -> SiteEntries:
+        if speaker.code not in self.entries:
+            self.entries[speaker.code] = SiteEntries(self.atlas, speaker)
+        return self.entries[speaker.code]
+
+    def _nearby(self, site, entries: SiteEntries) -> list:
         """(entry, km) of the sites nearest to site, closest first, for its page."""
         if self.nearest is None:
             self.nearest = self.atlas.nearest(NEARBY)
-        nearest = self.nearest[site.id]
-        entries = {entry.id: entry for entry in site_entries(self.atlas, speaker, [other for other, _ in nearest])}
-        return [(entries[other.id], km) for other, km in nearest]
+        return [(entries.by_id[other.id], km) for other, km in self.nearest[site.id]]
 
     def slot(self, name: str, speaker: Speaker, source: str) -> str:
         """A generated part of a hand-written page (<!-- atlas:name -->), in the page's language."""
         if name == "map":
-            return self.frames.slot("atlas", "atlas", speaker, source)
+            return self.frames.slot("atlas", "atlas", speaker, self.entries_in(speaker), source)
         if name not in SLOTS:
             raise KeyError(f"{source}: there is no atlas slot '{name}'; slots: map, {', '.join(SLOTS)}")
         return self.render(SLOTS[name], source, speaker)
 
     def render(self, template: str, source: str, speaker: Speaker, **context) -> str:
+        entries = self.entries_in(speaker)
+
         def link(kind_or_path: str, record_id: str | None = None) -> str:
             target = routes.record_page(kind_or_path, record_id) if record_id else kind_or_path
             return routes.relative(source, target)
@@ -84,15 +87,15 @@ class Pages:
             link=link,
             root_link=lambda path: link(speaker.root + path),
             opendata=routes.opendata,
-            entries=lambda sites: site_entries(self.atlas, speaker, sites),
-            nearby=lambda site: self._nearby(site, speaker),
+            entries=entries.of,
+            nearby=lambda site: self._nearby(site, entries),
             site_list_of=lambda kind, key: lists.SiteList(kinds.BY_NAME[kind], key),
             is_long=lists.is_long,
             fits_index=lists.fits_index,
             page_count=lists.page_count,
             page_size=lists.LIST_PAGE,
             index=lambda section=None: link(routes.index_page(section)),
-            map_slot=lambda kind, key: self.frames.slot(kind, key, speaker, source),
+            map_slot=lambda kind, key: self.frames.slot(kind, key, speaker, entries, source),
             embed_slot=lambda region: self.embeds.slot(region, speaker),
             **context,
         )

@@ -1,10 +1,11 @@
 """Speaking one language: interface strings, texts with their fallbacks, dates, numbers, names."""
 
 import datetime
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_skeleton
-from babel.numbers import format_decimal, get_decimal_symbol
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from markupsafe import Markup
 
 from atlas import routes
@@ -22,6 +23,8 @@ class Speaker:
         # The site root seen from this language's root, and this language's folder below the site root.
         self.root = routes.root_from(lang)
         self.prefix = routes.prefix(lang)
+        # With our number patterns, the languages write a number alike but for these two signs.
+        self._signs = str.maketrans({",": get_group_symbol(self.locale), ".": get_decimal_symbol(self.locale)})
 
     def t(self, key: str, **fields) -> str:
         return self.strings[key].format(**fields)
@@ -42,7 +45,7 @@ class Speaker:
         )
 
     def number(self, value: float, digits: int = 0) -> str:
-        return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0", locale=self.locale)
+        return _english(value, digits).translate(self._signs)
 
     def coordinates(self, lat: float, lon: float) -> str:
         """Latitude and longitude; a semicolon parts them where the comma is the decimal sign."""
@@ -69,3 +72,10 @@ class Speaker:
     def period(self, period) -> str:
         start = self.date(period.start)
         return f"{start} – {self.date(period.end)}" if period.end else start
+
+
+# A run writes each of some 25,000 numbers (coordinates, distances) in every language: Babel
+# writes it once, in English, and each language puts in its own signs.
+@lru_cache(maxsize=1 << 16)
+def _english(value: float, digits: int) -> str:
+    return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0", locale="en")

@@ -1,6 +1,7 @@
 """The checked records of the atlas, as one object that every stage after loading reads."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from atlas.records.geo import KM_PER_DEGREE_LATITUDE, distance_km
 from atlas.records.kinds import Kind
@@ -10,7 +11,11 @@ from atlas.records.source import Document
 
 @dataclass
 class Atlas:
-    """Every record, checked, with the document each came from."""
+    """Every record, checked, with the document each came from.
+
+    Pages ask for a term, or for the sites of a region or term, tens of thousands of times: the
+    answers come from indexes built on first use, so the records must not change after that.
+    """
 
     taxonomy: Taxonomy
     mirrors: Mirrors | None = None
@@ -31,14 +36,33 @@ class Atlas:
         return list(getattr(self.taxonomy, kind.vocabulary) if kind.vocabulary else self.table(kind).values())
 
     def term(self, vocabulary: str, term_id: str) -> Term:
-        return next(t for t in getattr(self.taxonomy, vocabulary) if t.id == term_id)
+        return self._terms[(vocabulary, term_id)]
 
     def sites_of(self, region_id: str) -> list[Site]:
-        return [s for s in self.sites.values() if s.region == region_id]
+        return list(self._site_groups.get(("region", region_id), ()))
 
     def sites_in(self, vocabulary: str, term_id: str) -> list[Site]:
         """The sites of one category or time layer."""
-        return [s for s in self.sites.values() if term_id in getattr(s, vocabulary)]
+        return list(self._site_groups.get((vocabulary, term_id), ()))
+
+    @cached_property
+    def _terms(self) -> dict[tuple[str, str], Term]:
+        # A term given twice (which validation reports) is found as its first.
+        terms = {}
+        for vocabulary in type(self.taxonomy).model_fields:
+            for term in getattr(self.taxonomy, vocabulary):
+                terms.setdefault((vocabulary, term.id), term)
+        return terms
+
+    @cached_property
+    def _site_groups(self) -> dict[tuple[str, str], list[Site]]:
+        """The sites of each region, category and time layer, in record order."""
+        groups: dict[tuple[str, str], list[Site]] = {}
+        for site in self.sites.values():
+            keys = [("region", site.region), *(("categories", c) for c in site.categories), *(("layers", t) for t in site.layers)]
+            for key in dict.fromkeys(keys):
+                groups.setdefault(key, []).append(site)
+        return groups
 
     def pilots_of(self, region_id: str) -> list[Pilot]:
         return [p for p in self.pilots.values() if region_id in p.region_ids]

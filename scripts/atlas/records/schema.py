@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -255,7 +256,21 @@ class Mirrors(Strict):
     mirrors: Annotated[list[Mirror], Field(min_length=1)]
 
     def covering(self, url: str) -> Mirror | None:
+        # Nearly every address lies on no mirror's host: one look-up of its host and the domains
+        # above it settles those, instead of parsing it again for each mirror.
+        if self.hosts.isdisjoint(_domains(url)):
+            return None
         return next((mirror for mirror in self.mirrors if mirror.covers(url)), None)
+
+    @cached_property
+    def hosts(self) -> frozenset[str]:
+        return frozenset(mirror.host for mirror in self.mirrors)
+
+
+def _domains(url: str) -> set[str]:
+    """The address's host (lower case) and every domain above it: a.b.org, b.org, org."""
+    labels = (urlsplit(url).hostname or "").lower().split(".")
+    return {".".join(labels[i:]) for i in range(len(labels))}
 
 
 # The folder of project-wide records, beside the regions' folders.

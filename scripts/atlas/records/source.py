@@ -21,6 +21,7 @@ Location = tuple[str | int, ...]
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STANDARD_TAGS = "tag:yaml.org,2002:"
 TIMESTAMP = STANDARD_TAGS + "timestamp"
+STRING = STANDARD_TAGS + "str"
 _TOO_LARGE = object()
 
 
@@ -85,6 +86,9 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> object:
+        # Most values are text, which is the node's value as it stands: no constructor needed.
+        if node.tag == STRING:
+            return node.value
         try:
             return self.loader.construct_object(node)
         except (ValueError, OverflowError):

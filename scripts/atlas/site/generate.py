@@ -4,13 +4,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from atlas import opendata, routes
+from atlas import routes
 from atlas.maps.documents import UnknownTiles
 from atlas.maps.files import MapFiles
 from atlas.pages.render import Pages
 from atlas.records.loader import load_atlas, record_files
 from atlas.records.model import Atlas
-from atlas.site import output
+from atlas.site import output, parts
 
 # The address `mkdocs serve` serves the site at, which mkdocs.yml also takes when SITE_URL is not set.
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
@@ -58,13 +58,9 @@ def build_files(atlas: Atlas, tiles: str, site_url: str) -> tuple[Pages, MapFile
         maps = MapFiles(atlas, tiles)
     except UnknownTiles as error:
         raise SettingError("tiles", str(error)) from None
-    pages = Pages(atlas, site_address(site_url))
-    files = {routes.docs_path(lang, path): text for lang, rendered in pages.render_all().items() for path, text in rendered.items()}
-    files |= maps.files()
-    files[routes.opendata("sites.geojson")] = opendata.open_geojson(atlas)
-    files[routes.opendata("sites.csv")] = opendata.open_csv(atlas)
-    files[routes.opendata("README.txt")] = opendata.README
-    return pages, maps, files
+    address = site_address(site_url)
+    pages = Pages(atlas, address)
+    return pages, maps, parts.make_all(atlas, pages, maps, tiles, address, parts.processes_for(atlas))
 
 
 def fingerprint(regions_dir: Path) -> tuple:
