@@ -15,10 +15,10 @@ from atlas import routes
 from atlas.languages import LANGUAGES
 
 
-def set_aside(files: Files, lang: str) -> frozenset[str]:
-    """Remove the other languages' files; return the sources of every language's pages."""
+def set_aside(files: Files, kept: set[str]) -> frozenset[str]:
+    """Remove the files of the languages not kept; return the sources of every language's pages."""
     pages = frozenset(file.src_uri for file in files if file.is_documentation_page())
-    for file in [file for file in files if _language(file.src_uri) not in (None, lang)]:
+    for file in [file for file in files if _language(file.src_uri) not in (None, *kept)]:
         files.remove(file)
     return pages
 

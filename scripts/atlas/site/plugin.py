@@ -64,9 +64,12 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     # Before the i18n plugin (priority -100), which makes the files of each language.
     @event_priority(-90)
     def _set_other_languages_aside(self, files, config):
-        """In a language build: keep the other languages' files from the i18n plugin (site/alternates.py)."""
+        """Keep the i18n plugin from examining the files of languages this build does not build
+        (site/alternates.py): in a language build all but its language, in a preview all but two."""
         if self.language_build:
-            self.pages = alternates.set_aside(files, self.language_build)
+            self.pages = alternates.set_aside(files, {self.language_build})
+        elif self.config.preview_language:
+            alternates.set_aside(files, {DEFAULT, self.config.preview_language})
         return files
 
     # After the i18n plugin.
