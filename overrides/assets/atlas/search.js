@@ -17,13 +17,15 @@
   var PAUSE = 300;
   var EXCERPT_WORDS = 30;
   var WORDS_BEFORE_MATCH = 6;
-  // This file is <site root>/assets/atlas/search.js; the index is <site root>/pagefind/.
+  // This file is <site root>/assets/atlas/search.js; the index of a language is
+  // <site root>/pagefind/<lang>/ (scripts/atlas/site/search.py), the page's <html lang>.
   var root = new URL("../../", document.currentScript.src);
+  var lang = /^[a-z]{2}$/.test(document.documentElement.lang) ? document.documentElement.lang : "en";
   var engine = null;
 
   // Pagefind's code and the index's entry for the page's language: loaded at the first key typed.
   function pagefind() {
-    engine = engine || import(new URL("pagefind/pagefind.js", root).href).then(async function (module) {
+    engine = engine || import(new URL("pagefind/" + lang + "/pagefind.js", root).href).then(async function (module) {
       await module.options({ baseUrl: root.pathname });
       await module.init();
       return module;
