@@ -4,12 +4,11 @@ import itertools
 
 import folium
 import xyzservices
-from folium.map import FitBounds
 from folium.plugins import MarkerCluster
 
 from atlas import routes
 from atlas.escaping import html_text
-from atlas.maps import assets, data
+from atlas.maps import assets, data, elements
 from atlas.maps.elements import AtlasSites, NearMe, ShareableView, SiteFilter
 from atlas.site import csp
 
@@ -31,13 +30,13 @@ def tile_provider(name: str) -> xyzservices.TileProvider:
 def base_map(document: str, title: str, tiles: xyzservices.TileProvider, bounds) -> folium.Map:
     """An empty map in the site's own assets, showing bounds ((south, west), (north, east))."""
     (south, west), (north, east) = bounds
-    fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=8, tiles=None, control_scale=True)
+    fmap = elements.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=8, tiles=None, control_scale=True)
     fmap.default_js = assets.linked_from(document, assets.MAP_JS)
     fmap.default_css = assets.linked_from(document, assets.MAP_CSS)
     # Branca prints the title into <title> without escaping it.
     fmap.get_root().title = html_text(title)
-    folium.TileLayer(tiles).add_to(fmap)
-    fit = FitBounds([[south, west], [north, east]], max_zoom=15, padding=(30, 30))
+    elements.TileLayer(tiles).add_to(fmap)
+    fit = elements.Bounds([[south, west], [north, east]], max_zoom=15, padding=(30, 30))
     # The map opens on its bounds at once, rather than zooming there from Folium's starting view;
     # the view kept in the address (atlas-map-view.js) is measured from this first one.
     fit.options["animate"] = False
@@ -83,7 +82,7 @@ def atlas_map(document: str, title: str, atlas, speaker, tiles) -> folium.Map:
 def region_map(document: str, title: str, atlas, region, speaker, tiles) -> folium.Map:
     box = region.bbox
     fmap = base_map(document, title, tiles, ((box.south, box.west), (box.north, box.east)))
-    folium.Rectangle([[box.south, box.west], [box.north, box.east]], color="#555555", weight=1, dash_array="6 6", fill=False).add_to(fmap)
+    elements.Rectangle([[box.south, box.west], [box.north, box.east]], color="#555555", weight=1, dash_array="6 6", fill=False).add_to(fmap)
     sites = atlas.sites_of(region.id)
     if sites:
         layer = site_layer(fmap, document, speaker, region.id)
@@ -98,7 +97,7 @@ def points_map(document: str, title: str, points, tiles) -> folium.Map:
     pad = 0.01
     fmap = base_map(document, title, tiles, ((south - pad, west - pad), (north + pad, east + pad)))
     for lat, lon, colour in points:
-        folium.CircleMarker([lat, lon], radius=8, color="#ffffff", weight=2, fill=True, fill_color=colour, fill_opacity=1).add_to(fmap)
+        elements.CircleMarker([lat, lon], radius=8, color="#ffffff", weight=2, fill=True, fill_color=colour, fill_opacity=1).add_to(fmap)
     return fmap
 
 

@@ -29,7 +29,7 @@ class MapFiles:
             out[routes.docs_path(lang, path)] = self._region_map(speaker, region, routes.site_path(lang, path))
         return out
 
-    def small_map_files(self, share: int = 0, shares: int = 1) -> dict[str, str]:
+    def small_map_files(self, share: int, shares: int) -> dict[str, str]:
         """The small maps, shared by all languages, by path below docs/: every shares-th one from the share-th on."""
         out = {}
         for kind, record_id, points, title, lang in itertools.islice(self._small_maps(), share, None, shares):

@@ -61,7 +61,7 @@ def processes_for(atlas) -> int:
 
 
 def make_all(atlas, pages: Pages, maps: MapFiles, tiles: str, site_url: str, processes: int = 1) -> dict[str, str]:
-    """Every generated file, by its path below docs/; pages and maps make the parts in this process."""
+    """Every generated file, by its path below docs/: in this process with pages and maps, or in processes of their own."""
     if processes < 2:
         made = map(Maker(atlas, pages, maps).make, PARTS)
     else:
