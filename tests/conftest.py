@@ -241,6 +241,11 @@ def write(path: Path, data) -> Path:
     return path
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below folder, by its path below it, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
 TEXT = {"en": "Text", "cs": "Text cs"}
 PARTNER = {
     "id": "p-one", "kind": "regional", "name": {"en": "Partner"}, "native_name": "Partner", "city": {"en": "Town"},

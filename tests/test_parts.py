@@ -1,13 +1,18 @@
-"""The generated files made in parts: side by side in processes they are the same as made in one."""
+"""The generated files made in parts: written side by side in processes, they are the files written in one."""
 
 import pytest
+from atlas.maps.files import MapFiles
+from atlas.pages.render import Pages
 from atlas.site import parts
-from atlas.site.generate import LOCAL_SITE_URL, build_files
+from atlas.site.generate import LOCAL_SITE_URL
+from conftest import tree
 
 TILES = "OpenStreetMap.Mapnik"
 
 
 @pytest.mark.build  # generates the whole atlas twice
-def test_parts_made_in_two_processes_are_the_files_made_in_one(real_atlas):
-    pages, maps, files = build_files(real_atlas, TILES, LOCAL_SITE_URL)
-    assert parts.make_all(real_atlas, pages, maps, TILES, LOCAL_SITE_URL, processes=2) == files
+def test_parts_written_in_two_processes_are_the_files_written_in_one(real_atlas, tmp_path):
+    one = parts.write_all(real_atlas, Pages(real_atlas, LOCAL_SITE_URL), MapFiles(real_atlas, TILES), TILES, LOCAL_SITE_URL, tmp_path / "one", processes=1)
+    two = parts.write_all(real_atlas, Pages(real_atlas, LOCAL_SITE_URL), MapFiles(real_atlas, TILES), TILES, LOCAL_SITE_URL, tmp_path / "two", processes=2)
+    assert one == two and one[0] == one[1]
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")

@@ -1,8 +1,6 @@
 """Every map document of the atlas, as files: the atlas map and region maps in each language, and
 one small language-neutral map per site and per pilot action."""
 
-import itertools
-
 from atlas import routes
 from atlas.maps import data, documents
 from atlas.pages.speaker import Speaker
@@ -29,10 +27,10 @@ class MapFiles:
             out[routes.docs_path(lang, path)] = self._region_map(speaker, region, routes.site_path(lang, path))
         return out
 
-    def small_map_files(self, share: int, shares: int) -> dict[str, str]:
-        """The small maps, shared by all languages, by path below docs/: every shares-th one from the share-th on."""
+    def small_map_files(self) -> dict[str, str]:
+        """The small maps, shared by all languages, by path below docs/."""
         out = {}
-        for kind, record_id, points, title, lang in itertools.islice(self._small_maps(), share, None, shares):
+        for kind, record_id, points, title, lang in self._small_maps():
             path, _ = routes.map_document(kind, record_id)
             out[path] = documents.render(documents.points_map(path, title, points, self.tiles), self.policy, lang)
         return out

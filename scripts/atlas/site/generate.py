@@ -4,13 +4,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from atlas import routes
 from atlas.maps.documents import UnknownTiles
 from atlas.maps.files import MapFiles
 from atlas.pages.render import Pages
 from atlas.records.loader import load_atlas, record_files
 from atlas.records.model import Atlas
-from atlas.site import output, parts
+from atlas.site import parts
 
 # The address `mkdocs serve` serves the site at, which mkdocs.yml also takes when SITE_URL is not set.
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
@@ -52,20 +51,11 @@ class Generated:
         )
 
 
-def build_files(atlas: Atlas, tiles: str, site_url: str) -> tuple[Pages, MapFiles, dict[str, str]]:
-    """Every generated file, by its path below docs/; site_url is the site's published address."""
-    try:
-        maps = MapFiles(atlas, tiles)
-    except UnknownTiles as error:
-        raise SettingError("tiles", str(error)) from None
-    address = site_address(site_url)
-    pages = Pages(atlas, address)
-    return pages, maps, parts.make_all(atlas, pages, maps, tiles, address, parts.processes_for(atlas))
-
-
 def fingerprint(regions_dir: Path) -> tuple:
     """What changes when any record file changes: each file's path, size and modification time."""
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in record_files(regions_dir))
+
+
 
 
 # The last generation of this process: (regions, docs, tiles, site URL, fingerprint of the records) -> result.
@@ -88,11 +78,14 @@ def current(regions_dir: Path, docs_dir: Path, tiles: str, site_url: str) -> Gen
 
 
 def generate(regions_dir: Path, docs_dir: Path, tiles: str, site_url: str) -> Generated:
+    """Check the records, then write every generated file below docs_dir (only those that changed);
+    site_url is the site's published address."""
     atlas = load_atlas(regions_dir)
-    pages, maps, files = build_files(atlas, tiles, site_url)
-    written = 0
-    for owned in routes.owned_folders():
-        prefix = owned + "/"
-        mine = {path[len(prefix):]: text for path, text in files.items() if path.startswith(prefix)}
-        written += len(output.sync(docs_dir / owned, mine))
-    return Generated(atlas, pages, maps, written, len(files))
+    try:
+        maps = MapFiles(atlas, tiles)
+    except UnknownTiles as error:
+        raise SettingError("tiles", str(error)) from None
+    address = site_address(site_url)
+    pages = Pages(atlas, address)
+    written, total = parts.write_all(atlas, pages, maps, tiles, address, docs_dir, parts.processes_for(atlas))
+    return Generated(atlas, pages, maps, written, total)
