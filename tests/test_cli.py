@@ -338,6 +338,15 @@ def test_generate_writes_every_file_once_and_then_nothing(records, tmp_path):
     assert again.stdout.endswith(", 0 changed\n")
 
 
+
+def test_generate_says_where_it_cannot_write_without_a_traceback(records, tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/opendata").write_text("a file where the open data's folder goes")
+    result = atlas("--regions", "regions", "generate", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, (
+        "atlas generate: the generated files could not be written: docs/opendata: Not a directory\n"
+    ))
+
 def test_generate_refuses_unknown_tiles_a_relative_address_and_bad_records_and_writes_nothing(records, tmp_path):
     tiles = atlas("--regions", "regions", "generate", "--tiles", "No.Such", cwd=tmp_path)
     assert (tiles.returncode, tiles.stderr) == (1, "atlas generate: --tiles: 'No.Such' is not a tile provider known to xyzservices (for example OpenStreetMap.Mapnik)\n")

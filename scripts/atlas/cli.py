@@ -12,7 +12,7 @@ from atlas.records import editor_schema, scaffold
 from atlas.records.coverage import coverage
 from atlas.records.loader import load_atlas
 from atlas.records.problems import InvalidRecords
-from atlas.site import builds, generate
+from atlas.site import builds, generate, parts
 
 
 def _in_github_actions() -> bool:
@@ -76,6 +76,9 @@ def _generate(args) -> int:
         return 1
     except generate.SettingError as error:
         print(f"atlas generate: --{error.setting.replace('_', '-')}: {error}", file=sys.stderr)
+        return 1
+    except parts.WritingFailed as error:
+        print(f"atlas generate: the generated files could not be written: {error}", file=sys.stderr)
         return 1
     print(generated.summary())
     return 0

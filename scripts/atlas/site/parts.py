@@ -12,6 +12,7 @@ gets the checked atlas once and takes parts until none is left.
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -27,6 +28,10 @@ PROCESSES_FROM_SITES = 500
 _LANGUAGE_FOLDERS = {routes.docs_path(lang, routes.GENERATED): lang for lang in LANGUAGES}
 # The largest part (the small maps) first, so that no core is left with a large one at the end.
 PARTS = sorted(routes.owned_folders(), key=lambda folder: folder != routes.SHARED_MAPS)
+
+
+class WritingFailed(Exception):
+    """The generated files could not be written: where, and why (the file system's own words)."""
 
 
 class Maker:
@@ -70,12 +75,17 @@ def processes_for(atlas) -> int:
 def write_all(atlas, pages: Pages, maps: MapFiles, tiles: str, site_url: str, docs_dir: Path, processes: int = 1) -> tuple[int, int]:
     """Every part written below docs_dir, in this process with pages and maps or in processes of their own:
     how many files were written (changed), and how many there are."""
-    if processes < 2:
-        maker = Maker(atlas, pages, maps)
-        counts = [maker.write(folder, docs_dir) for folder in PARTS]
-    else:
-        with ProcessPoolExecutor(processes, mp_context=get_context("spawn"), initializer=_start, initargs=(atlas, tiles, site_url)) as pool:
-            counts = list(pool.map(_write, PARTS, [docs_dir] * len(PARTS)))
+    try:
+        if processes < 2:
+            maker = Maker(atlas, pages, maps)
+            counts = [maker.write(folder, docs_dir) for folder in PARTS]
+        else:
+            with ProcessPoolExecutor(processes, mp_context=get_context("spawn"), initializer=_start, initargs=(atlas, tiles, site_url)) as pool:
+                counts = list(pool.map(_write, PARTS, [docs_dir] * len(PARTS)))
+    except OSError as error:
+        raise WritingFailed(f"{error.filename or docs_dir}: {error.strerror or error}") from None
+    except BrokenProcessPool:
+        raise WritingFailed("a process making the generated files stopped before it finished (out of memory?)") from None
     return sum(written for written, _ in counts), sum(total for _, total in counts)
 
 

@@ -19,7 +19,7 @@ from atlas.maps.documents import DEFAULT_TILES
 from atlas.pages.speaker import Speaker
 from atlas.pages.strings import catalogue
 from atlas.records.problems import InvalidRecords
-from atlas.site import alternates, csp, edits, generate, search, sharing
+from atlas.site import alternates, csp, edits, generate, parts, search, sharing
 
 log = get_plugin_logger(__name__)
 
@@ -53,6 +53,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             raise PluginError(f"The records have {len(error.problems)} problem(s):\n{error.report()}") from None
         except generate.SettingError as error:
             raise PluginError(f"mkdocs.yml: {SETTINGS[error.setting]}: {error}") from None
+        except parts.WritingFailed as error:
+            raise PluginError(f"The generated files could not be written: {error}") from None
         if generated is not self.generated:
             log.info(generated.summary())
         self.generated = generated
