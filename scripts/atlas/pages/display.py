@@ -4,8 +4,7 @@ A site's line in any list, on a page or beside a map, and its popup on the map, 
 things in the same order: its name, then its region and categories ("Genk · Mining, Energy").
 """
 
-from dataclasses import dataclass, field
-from operator import attrgetter
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -14,7 +13,6 @@ from atlas.pages.strings import Shown
 
 REGION_SEPARATOR = " · "
 LIST_SEPARATOR = ", "
-_ID = attrgetter("id")
 
 
 @dataclass(frozen=True)
@@ -24,21 +22,18 @@ class SiteEntry:
     region: Shown
     categories: tuple[Shown, ...]
     page: str  # the source of the site's page, below the language root
-    # meta_html by (language, with_region): a site stands in many lists of a language.
-    _html: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # Categories, and region with categories, as HTML in the entry's language: a site stands in many lists.
+    categories_html: Markup
+    region_html: Markup
 
     def meta(self, with_region: bool = True) -> str:
         """Region and categories as plain text, for the map's popups."""
         categories = LIST_SEPARATOR.join(c.value for c in self.categories)
         return REGION_SEPARATOR.join([self.region.value, categories] if with_region else [categories])
 
-    def meta_html(self, speaker, with_region: bool = True) -> Markup:
+    def meta_html(self, with_region: bool = True) -> Markup:
         """Region and categories as HTML; a label shown in another language says which."""
-        key = (speaker.code, with_region)
-        if key not in self._html:
-            categories = Markup(LIST_SEPARATOR).join(speaker.show(c) for c in self.categories)
-            self._html[key] = Markup(REGION_SEPARATOR).join([speaker.show(self.region), categories] if with_region else [categories])
-        return self._html[key]
+        return self.region_html if with_region else self.categories_html
 
 
 class SiteEntries:
@@ -53,14 +48,19 @@ class SiteEntries:
 
     def of(self, sites) -> list[SiteEntry]:
         """The sites' entries in the order every list shows them."""
-        return list(map(self.by_id.__getitem__, sorted(map(_ID, sites), key=self._rank.__getitem__)))
+        return [self.by_id[site_id] for site_id in sorted((site.id for site in sites), key=self._rank.__getitem__)]
 
 
 def _entry(atlas, speaker, site) -> SiteEntry:
+    region = speaker.text(atlas.regions[site.region].name)
+    categories = tuple(speaker.text(atlas.term("categories", c).label) for c in site.categories)
+    categories_html = Markup(LIST_SEPARATOR).join(speaker.show(c) for c in categories)
     return SiteEntry(
         site.id,
         speaker.site_name(site),
-        speaker.text(atlas.regions[site.region].name),
-        tuple(speaker.text(atlas.term("categories", c).label) for c in site.categories),
+        region,
+        categories,
         routes.record_page("site", site.id),
+        categories_html,
+        Markup(REGION_SEPARATOR).join([speaker.show(region), categories_html]),
     )

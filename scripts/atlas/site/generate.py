@@ -56,8 +56,6 @@ def fingerprint(regions_dir: Path) -> tuple:
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in record_files(regions_dir))
 
 
-
-
 # The last generation of this process: (regions, docs, tiles, site URL, fingerprint of the records) -> result.
 _last: dict[tuple, Generated] = {}
 

@@ -1,4 +1,4 @@
-"""Search: one Pagefind index over the whole built site, one chunked index per language inside it.
+"""Search: a chunked Pagefind index of the built site for each language, made by one Pagefind run each.
 
 Pagefind reads every page's <html lang> and keeps each language apart, so a reader's search,
 which picks the index of its own page's language, finds pages in that language only. It folds
